@@ -1,0 +1,46 @@
+import type { AntiPqlRule, Disqualification } from '../contract/pql';
+import { describeCondition, meets } from './conditions';
+import { emailDomain, isFreeMailDomain } from './freeMailDomains';
+import { latestValue } from './profiles';
+import type { Subject } from './subject';
+
+function onList(domain: string, listed: string[]): boolean {
+	return listed.some((entry) => domain === entry || domain.endsWith(`.${entry}`));
+}
+
+/** Some e-mail domains, all of which pass `test`; an entity without addresses is never judged by domain. */
+function allDomains(subject: Subject, test: (domain: string) => boolean): string[] | null {
+	const domains = [...new Set(subject.emails.map(emailDomain).filter((domain): domain is string => domain !== null))];
+	return domains.length > 0 && domains.every(test) ? domains : null;
+}
+
+function check(rule: AntiPqlRule, subject: Subject): string | null {
+	switch (rule.kind) {
+		case 'inactive': {
+			const days = subject.daysSinceLastSeen;
+			return days !== null && days > rule.days
+				? `No activity for ${Math.floor(days)} days (more than ${rule.days})`
+				: null;
+		}
+		case 'domain': {
+			const domains = allDomains(subject, (domain) => onList(domain, rule.domains));
+			return domains ? `E-mail domain ${domains.join(', ')} is on the ${rule.list} list` : null;
+		}
+		case 'freeMailOnly': {
+			const domains = allDomains(subject, isFreeMailDomain);
+			return domains ? `Only free-mail addresses (${domains.join(', ')})` : null;
+		}
+		case 'condition': {
+			const value = latestValue(subject.profiles, rule.path);
+			return meets(value, rule) ? `${rule.label}: ${rule.path} is ${describeCondition(rule)}` : null;
+		}
+	}
+}
+
+/** Every anti-PQL rule the entity breaks; any one of them disqualifies it whatever its score. */
+export function findDisqualifications(rules: AntiPqlRule[], subject: Subject): Disqualification[] {
+	return rules.flatMap((rule) => {
+		const detail = check(rule, subject);
+		return detail ? [{ rule: rule.kind, detail }] : [];
+	});
+}

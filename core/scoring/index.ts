@@ -1,0 +1,16 @@
+export { scorePql } from './score';
+export { usersFromEvents, readEvent, userKey } from './users';
+export type { EventItem } from './users';
+export { readModel, parseModelJson } from './modelReader';
+export { readConfig } from './configReader';
+export { ScoringError } from './scoringError';
+export { signalKey } from './signalKey';
+export { FREE_MAIL_DOMAINS, emailDomain, isFreeMailDomain } from './freeMailDomains';
+export { decayFactor } from './time';
+export {
+	DEFAULT_CONFIG,
+	DEFAULT_GRADES,
+	TEXTBOOK_SIGNALS,
+	TEXTBOOK_THRESHOLD_MODEL,
+	TEXTBOOK_WEIGHTED_MODEL,
+} from './defaults';

@@ -1,0 +1,35 @@
+import type { PreviousState } from '../contract/pql';
+import { daysBetween, isoAt, isoToMillis } from './time';
+
+export interface Transition {
+	previousScore: number | null;
+	newlyQualified: boolean;
+	qualifiedSince: string | null;
+	lastQualifiedAt: string | null;
+}
+
+function withinCoolDown(lastQualifiedAt: string | null | undefined, nowMs: number, coolDownDays: number): boolean {
+	if (!lastQualifiedAt) return false;
+	const lastMs = isoToMillis(lastQualifiedAt);
+	return !Number.isNaN(lastMs) && daysBetween(lastMs, nowMs) < coolDownDays;
+}
+
+/**
+ * Newly qualified means qualified now, not qualified before, and not qualified at any time in the
+ * last `coolDownDays` days, so an entity hovering around the threshold is announced once.
+ */
+export function transition(
+	previous: PreviousState | undefined,
+	qualified: boolean,
+	nowMs: number,
+	coolDownDays: number,
+): Transition {
+	const wasQualified = Boolean(previous?.qualifiedSince);
+	const now = isoAt(nowMs);
+	return {
+		previousScore: typeof previous?.score === 'number' ? previous.score : null,
+		newlyQualified: qualified && !wasQualified && !withinCoolDown(previous?.lastQualifiedAt, nowMs, coolDownDays),
+		qualifiedSince: qualified ? (wasQualified ? (previous?.qualifiedSince ?? now) : now) : null,
+		lastQualifiedAt: qualified ? now : (previous?.lastQualifiedAt ?? previous?.qualifiedSince ?? null),
+	};
+}

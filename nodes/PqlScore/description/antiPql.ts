@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { OPERATOR_OPTIONS } from './shared';
+
+export const antiPqlProperties: INodeProperties[] = [
+	{
+		displayName: 'Disqualify After Inactive Days',
+		name: 'inactiveDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 30,
+		description: 'Not a PQL, whatever the score, after more than this many days without activity; 0 turns this off',
+	},
+	{
+		displayName: 'Disqualify Free-Mail-Only',
+		name: 'freeMailOnly',
+		type: 'boolean',
+		default: false,
+		description: 'Whether users with a free e-mail address (gmail.com and the like), and accounts made only of such users, are never PQLs',
+	},
+	{
+		displayName: 'Disqualify When',
+		name: 'disqualifyWhen',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Disqualifying Rule',
+		default: {},
+		description: 'Rules that make an entity "not a PQL" whatever its score, each with its reason',
+		options: [
+			{
+				name: 'domainList',
+				displayName: 'E-Mail Domain Is Listed',
+				values: [
+					{
+						displayName: 'List',
+						name: 'list',
+						type: 'options',
+						options: [
+							{ name: 'Competitor', value: 'competitor' },
+							{ name: 'Internal', value: 'internal' },
+							{ name: 'Test', value: 'test' },
+						],
+						default: 'internal',
+					},
+					{
+						displayName: 'Domains',
+						name: 'domains',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. ourcompany.com, example.com',
+						description: 'Comma-separated; subdomains count too. An account is listed when all its members are.',
+					},
+				],
+			},
+			{
+				name: 'condition',
+				displayName: 'Field Condition',
+				values: [
+					{ displayName: 'Name', name: 'label', type: 'string', default: '', placeholder: 'e.g. Student' },
+					{ displayName: 'Field', name: 'path', type: 'string', default: '', placeholder: 'e.g. traits.role' },
+					{ displayName: 'Condition', name: 'operator', type: 'options', options: OPERATOR_OPTIONS, default: 'eq' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. student' },
+				],
+			},
+		],
+	},
+];

@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_CONFIG } from '../../../core/scoring';
+
+export const optionProperties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Active User Within (Days)',
+				name: 'activeUserDays',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_CONFIG.activeUserDays,
+				description: 'A member seen within this many days counts as an active user of the account',
+			},
+			{
+				displayName: 'Invites Signal Name',
+				name: 'invitesSignal',
+				type: 'string',
+				default: 'Teammate invited',
+				description: 'The signal whose account-wide total is reported as teammates invited',
+			},
+			{
+				displayName: 'Now',
+				name: 'now',
+				type: 'dateTime',
+				default: '',
+				description: 'Score as if it were this time, e.g. for a backtest; empty means when the workflow runs',
+			},
+			{
+				displayName: 'Time Zone for Active Days',
+				name: 'timeZone',
+				type: 'string',
+				default: DEFAULT_CONFIG.timeZone,
+				placeholder: 'e.g. Europe/Berlin',
+				description: 'Calendar days for "Active Days" are counted in this zone',
+			},
+		],
+	},
+];

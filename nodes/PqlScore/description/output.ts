@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const outputProperties: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'outputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'One Item per User or Account',
+				value: 'perEntity',
+				description: 'The latest input item of each, with its score in "pql"',
+			},
+			{
+				name: 'Each Input Item',
+				value: 'perItem',
+				description: 'Every input item, with its user\'s (or account\'s) score in "pql"',
+			},
+		],
+		default: 'perEntity',
+	},
+];

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ScoringConfig } from '../../../core/contract/pql';
+import { DEFAULT_CONFIG, ScoringError, parseModelJson, readConfig, signalKey } from '../../../core/scoring';
+import type { Row } from './rowValues';
+import { asNumber, asRow, asText, conditionOf, listOf, numberOf, rowsOf, textOf } from './rowValues';
+
+/** A node-wide parameter: the same for every item, so read at item 0. */
+function setting(context: IExecuteFunctions, name: string): unknown {
+	return context.getNodeParameter(name, 0, undefined);
+}
+import { rowToPointRule, rowToSignal } from './signalRows';
+
+/** Node-built models are versioned by their content, so stored scores show when the settings changed. */
+function withVersion(model: Row): Row {
+	const version = createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 12);
+	return { ...model, version: `settings-${version}` };
+}
+
+function fitRuleSignal(row: Row): Row {
+	return {
+		key: signalKey(textOf(row, 'name')),
+		label: textOf(row, 'name'),
+		category: 'fit',
+		source: { kind: 'field', path: textOf(row, 'fieldPath') },
+	};
+}
+
+function fitRulePoints(row: Row): Row {
+	return {
+		signal: signalKey(textOf(row, 'name')),
+		points: numberOf(row, 'points'),
+		per: 'condition',
+		when: conditionOf(row, 'operator', 'value'),
+	};
+}
+
+function weightedModel(context: IExecuteFunctions, signalRows: Row[]): Row {
+	const fitRows = rowsOf(setting(context, 'fitRules'), 'rule');
+	const caps = asRow(setting(context, 'categoryCaps'));
+	const halfLifeDays = asNumber(setting(context, 'halfLifeDays'));
+	return {
+		kind: 'weighted',
+		signals: [...signalRows.map(rowToSignal), ...fitRows.map(fitRuleSignal)],
+		points: [...signalRows.flatMap((row) => rowToPointRule(row) ?? []), ...fitRows.map(fitRulePoints)],
+		categoryCaps: Object.fromEntries(Object.entries(caps).filter(([, cap]) => typeof cap === 'number' && cap > 0)),
+		halfLifeDays: halfLifeDays > 0 ? halfLifeDays : undefined,
+		fullScorePoints: setting(context, 'fullScorePoints'),
+		qualifyAt: setting(context, 'qualifyAt'),
+	};
+}
+
+function thresholdModel(context: IExecuteFunctions, signalRows: Row[]): Row {
+	return {
+		kind: 'threshold',
+		signals: signalRows.map(rowToSignal),
+		rules: rowsOf(setting(context, 'rules'), 'rule').map((row) => ({
+			signal: signalKey(textOf(row, 'signal')),
+			...conditionOf(row, 'operator', 'value'),
+		})),
+		combine: setting(context, 'combine'),
+	};
+}
+
+function importedModel(context: IExecuteFunctions): Row {
+	const json = setting(context, 'modelJson');
+	return { ...parseModelJson(typeof json === 'string' ? json : JSON.stringify(json)) };
+}
+
+function antiPqlRules(context: IExecuteFunctions): Row[] {
+	const inactiveDays = asNumber(setting(context, 'inactiveDays'));
+	const rules = setting(context, 'disqualifyWhen');
+	return [
+		...(inactiveDays > 0 ? [{ kind: 'inactive', days: inactiveDays }] : []),
+		...(setting(context, 'freeMailOnly') === true ? [{ kind: 'freeMailOnly' }] : []),
+		...rowsOf(rules, 'domainList').map((row) => ({
+			kind: 'domain',
+			list: textOf(row, 'list'),
+			domains: listOf(textOf(row, 'domains')),
+		})),
+		...rowsOf(rules, 'condition').map((row) => ({
+			kind: 'condition',
+			label: textOf(row, 'label'),
+			path: textOf(row, 'path'),
+			...conditionOf(row, 'operator', 'value'),
+		})),
+	];
+}
+
+/** Node-wide settings, read once per execution and checked by the core. */
+export function readSettings(context: IExecuteFunctions): ScoringConfig {
+	const kind = asText(setting(context, 'model'));
+	const signalRows = rowsOf(setting(context, 'signals'), 'signal');
+	const options = asRow(setting(context, 'options'));
+	const model =
+		kind === 'predictive'
+			? importedModel(context)
+			: withVersion(kind === 'threshold' ? thresholdModel(context, signalRows) : weightedModel(context, signalRows));
+	const invitesSignal = textOf(options, 'invitesSignal');
+	return readConfig({
+		model,
+		antiPql: antiPqlRules(context),
+		grades: rowsOf(setting(context, 'grades'), 'band'),
+		level: setting(context, 'level'),
+		activeUserDays: numberOf(options, 'activeUserDays', DEFAULT_CONFIG.activeUserDays),
+		invitesSignal: invitesSignal ? signalKey(invitesSignal) : DEFAULT_CONFIG.invitesSignal,
+		coolDownDays: setting(context, 'coolDownDays'),
+		timeZone: textOf(options, 'timeZone') || DEFAULT_CONFIG.timeZone,
+	});
+}
+
+/** "Now" from the options, else the time the workflow runs. */
+export function readNow(context: IExecuteFunctions): Date {
+	const now = textOf(asRow(setting(context, 'options')), 'now');
+	const date = now ? new Date(now) : new Date();
+	if (!Number.isNaN(date.getTime())) return date;
+	throw new ScoringError(`"${now}" is not a date`, 'options.now', 'Set Now to a date and time, or leave it empty.');
+}

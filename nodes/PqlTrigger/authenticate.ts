@@ -1,0 +1,93 @@
+import type { EventSource } from '../../core/contract/event';
+import { parseBasicAuth, parseBearerToken, safeEqual, verifySegmentSignature } from '../../core/ingest';
+
+export type AuthMode = 'credential' | 'none' | 'reject';
+
+export interface PostHogSecret {
+	headerName: string;
+	secret: string;
+	projectApiKey: string;
+}
+
+export interface SegmentSecret {
+	sharedSecret: string;
+	writeKey: string;
+}
+
+export interface AuthPolicy {
+	posthog: { mode: AuthMode; credential?: PostHogSecret };
+	segment: { mode: AuthMode; credential?: SegmentSecret };
+}
+
+export interface AuthRequest {
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: Buffer | string | undefined;
+	body: unknown;
+	/** `api_key` of a PostHog capture body / `writeKey` of a Segment batch, when present. */
+	apiKey?: string;
+	writeKey?: string;
+}
+
+export type AuthResult = { ok: true } | { ok: false; reason: string };
+
+const header = (req: AuthRequest, name: string): string => {
+	const value = req.headers[name.toLowerCase()];
+	return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+
+/** A configured value matches only when it is set; an empty credential field never authenticates. */
+const matches = (expected: string, actual: string | undefined): boolean =>
+	expected !== '' && actual !== undefined && actual !== '' && safeEqual(expected, actual);
+
+function postHogAccepts(req: AuthRequest, credential: PostHogSecret): boolean {
+	const sent = header(req, credential.headerName);
+	return (
+		matches(credential.secret, sent) ||
+		matches(credential.secret, parseBearerToken(sent) ?? undefined) ||
+		matches(credential.projectApiKey, req.apiKey)
+	);
+}
+
+function segmentAccepts(req: AuthRequest, credential: SegmentSecret): boolean {
+	const signature = header(req, 'x-signature');
+	if (signature && credential.sharedSecret && req.rawBody !== undefined) {
+		if (verifySegmentSignature(req.rawBody, req.body, credential.sharedSecret, signature)) return true;
+	}
+	const authorization = header(req, 'authorization');
+	return (
+		matches(credential.writeKey, parseBasicAuth(authorization)?.user) ||
+		matches(credential.writeKey, req.writeKey) ||
+		matches(credential.sharedSecret, parseBearerToken(authorization) ?? undefined)
+	);
+}
+
+function check(source: EventSource, req: AuthRequest, policy: AuthPolicy): AuthResult {
+	const { mode } = policy[source];
+	const vendor = source === 'posthog' ? 'PostHog' : 'Segment';
+	if (mode === 'reject') return { ok: false, reason: `this trigger does not accept ${vendor} requests` };
+	if (mode === 'none') return { ok: true };
+	const accepted =
+		source === 'posthog'
+			? policy.posthog.credential !== undefined && postHogAccepts(req, policy.posthog.credential)
+			: policy.segment.credential !== undefined && segmentAccepts(req, policy.segment.credential);
+	return accepted
+		? { ok: true }
+		: {
+				ok: false,
+				reason:
+					source === 'posthog'
+						? 'no matching PostHog secret header or project API key'
+						: 'no valid Segment signature, write key or secret',
+			};
+}
+
+/**
+ * Decide whether a request may start an execution. When its source is unknown (a body of no
+ * recognised shape), it passes if either configured source would accept it, so that an
+ * authenticated sender learns why its payload is unusable and nobody else learns anything.
+ */
+export function authenticate(source: EventSource | undefined, req: AuthRequest, policy: AuthPolicy): AuthResult {
+	if (source) return check(source, req, policy);
+	const results = (['posthog', 'segment'] as const).map((s) => check(s, req, policy));
+	return results.find((r) => r.ok) ?? results[0];
+}

@@ -1,0 +1,64 @@
+import type { AntiPqlRule } from '../../../core/contract/pql';
+import { FREE_MAIL_DOMAINS, scorePql } from '../../../core/scoring';
+import { NOW, config, daysAgo, event, textbookEvents, usersOf } from './fixtures';
+
+function scoreWith(antiPql: AntiPqlRule[], events = textbookEvents()) {
+	return scorePql(usersOf(events), config({ antiPql }), NOW)[0].pql;
+}
+
+function withEmail(email: string) {
+	return textbookEvents('u1', { email });
+}
+
+describe('anti-PQL rules', () => {
+	it('disqualify whatever the points say, keeping score and reasons', () => {
+		const pql = scoreWith([{ kind: 'domain', list: 'competitor', domains: ['rival.io'] }], withEmail('spy@rival.io'));
+		expect(pql.score).toBe(75);
+		expect(pql.reasons).toHaveLength(4);
+		expect(pql.qualified).toBe(false);
+		expect(pql.disqualified).toBe(true);
+		expect(pql.disqualifiedBy).toEqual([{ rule: 'domain', detail: 'E-mail domain rival.io is on the competitor list' }]);
+		expect(pql.newlyQualified).toBe(false);
+	});
+
+	it('inactive: more than N days since the last event; exactly N is still active', () => {
+		const rule: AntiPqlRule = { kind: 'inactive', days: 30 };
+		const quiet = scoreWith([rule], textbookEvents().map((e) => ({ ...e, timestamp: daysAgo(31) })));
+		expect(quiet.disqualifiedBy).toEqual([{ rule: 'inactive', detail: 'No activity for 31 days (more than 30)' }]);
+		expect(scoreWith([rule], [event('signed_up', daysAgo(30))]).disqualified).toBe(false);
+	});
+
+	it('domain lists match subdomains and ignore case', () => {
+		const rule: AntiPqlRule = { kind: 'domain', list: 'internal', domains: ['ourco.com'] };
+		expect(scoreWith([rule], withEmail('Dev@EU.OurCo.com')).disqualified).toBe(true);
+		expect(scoreWith([rule], withEmail('dev@notourco.com')).disqualified).toBe(false);
+	});
+
+	it('free-mail only', () => {
+		const rule: AntiPqlRule = { kind: 'freeMailOnly' };
+		expect(scoreWith([rule], withEmail('jo@gmail.com')).disqualifiedBy).toEqual([
+			{ rule: 'freeMailOnly', detail: 'Only free-mail addresses (gmail.com)' },
+		]);
+		expect(scoreWith([rule], withEmail('jo@acme.com')).disqualified).toBe(false);
+		expect(scoreWith([rule]).disqualified).toBe(false);
+	});
+
+	it('custom conditions on item fields, each with its reason', () => {
+		const rules: AntiPqlRule[] = [
+			{ kind: 'condition', label: 'Student', path: 'traits.role', operator: 'eq', value: 'student' },
+			{ kind: 'freeMailOnly' },
+		];
+		const events = textbookEvents('u1', { email: 'kim@yahoo.co.uk', traits: { role: 'Student' } });
+		expect(scoreWith(rules, events).disqualifiedBy.map(({ detail }) => detail)).toEqual([
+			'Student: traits.role is equal to student',
+			'Only free-mail addresses (yahoo.co.uk)',
+		]);
+	});
+
+	it('ships a free-mail list with country variants', () => {
+		expect(FREE_MAIL_DOMAINS.size).toBeGreaterThanOrEqual(60);
+		for (const domain of ['gmail.com', 'hotmail.co.uk', 'yahoo.co.jp', 'gmx.de', 'web.de', 'outlook.fr']) {
+			expect(FREE_MAIL_DOMAINS.has(domain)).toBe(true);
+		}
+	});
+});

@@ -1,0 +1,40 @@
+import type { PreviousState } from '../../../core/contract/pql';
+import { scorePql } from '../../../core/scoring';
+import { NOW, config, daysAgo, textbookEvents, usersOf } from './fixtures';
+
+function scoreAfter(previous: PreviousState[], events = textbookEvents()) {
+	return scorePql(usersOf(events, previous), config({ coolDownDays: 7 }), NOW)[0].pql;
+}
+
+describe('transitions', () => {
+	it('is newly qualified the first time', () => {
+		expect(scoreAfter([])).toMatchObject({
+			newlyQualified: true,
+			qualifiedSince: NOW.toISOString(),
+			lastQualifiedAt: NOW.toISOString(),
+			previousScore: null,
+		});
+	});
+
+	it('stays qualified since the earlier time, not newly', () => {
+		const pql = scoreAfter([{ score: 72, qualifiedSince: daysAgo(3), lastQualifiedAt: daysAgo(1) }]);
+		expect(pql).toMatchObject({ newlyQualified: false, qualifiedSince: daysAgo(3), previousScore: 72 });
+	});
+
+	it('respects the re-qualification cool-down', () => {
+		expect(scoreAfter([{ score: 40, qualifiedSince: null, lastQualifiedAt: daysAgo(6) }]).newlyQualified).toBe(false);
+		expect(scoreAfter([{ score: 40, qualifiedSince: null, lastQualifiedAt: daysAgo(7) }]).newlyQualified).toBe(true);
+	});
+
+	it('drops out, keeping when it was last qualified', () => {
+		const pql = scoreAfter([{ score: 80, qualifiedSince: daysAgo(3), lastQualifiedAt: daysAgo(1) }], textbookEvents().slice(0, 2));
+		expect(pql).toMatchObject({ qualified: false, newlyQualified: false, qualifiedSince: null, lastQualifiedAt: daysAgo(1) });
+	});
+
+	it('uses only the state of its own entity when states name one', () => {
+		const other: PreviousState = { entity: { type: 'user', id: 'someone-else' }, qualifiedSince: daysAgo(3) };
+		expect(scoreAfter([other]).newlyQualified).toBe(true);
+		const own: PreviousState = { entity: { type: 'user', id: 'u1' }, qualifiedSince: daysAgo(3) };
+		expect(scoreAfter([other, own]).newlyQualified).toBe(false);
+	});
+});

@@ -1,0 +1,20 @@
+// Workflow test harness: runs workflow JSON through n8n-core's real WorkflowExecute.
+// Our own nodes load with one line each, e.g.
+//   const nodeTypes = createNodeTypes({ nodes: [PqlTrigger, PqlScore], credentials: [PostHogApi] });
+export { runWorkflow, runWebhook } from './run';
+export type {
+	FakeWebhookRequest,
+	NodeRun,
+	RecordedResponse,
+	RunOptions,
+	WebhookRunOptions,
+	WebhookRunResult,
+	WorkflowJson,
+	WorkflowJsonNode,
+	WorkflowRunResult,
+} from './run';
+export { BUILT_IN_NODES, NodeTypeRegistry, PACKAGE_NAME, createNodeTypes } from './node-types';
+export type { AnyNodeType, CredentialTypeSource, NodeTypeSource } from './node-types';
+export { HarnessCredentialsHelper } from './credentials';
+export type { CredentialsByType } from './credentials';
+export { DATA_TABLE_NODE_TYPES, InMemoryDataTables } from './data-table';
