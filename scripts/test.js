@@ -34,7 +34,10 @@ function jest(title, args) {
 }
 
 const only = process.argv.slice(2);
-let ok = step('build', bin('gulp'), ['build']) && step('lint (n8n-node lint, strict)', bin('n8n-node'), ['lint']);
+let ok =
+	step('build', bin('gulp'), ['build']) &&
+	step('type-check (tests and support code too)', bin('tsc'), ['-p', 'tsconfig.test.json']) &&
+	step('lint (n8n-node lint, strict)', bin('n8n-node'), ['lint']);
 if (ok) ok = jest('unit and workflow tests', ['--selectProjects', 'unit', 'workflow', ...only]);
 if (ok && !process.env.PQL_SKIP_E2E) ok = jest('end-to-end tests in a real n8n', ['--selectProjects', 'e2e', '--runInBand', ...only]);
 if (!ok && totals.failed === 0) totals.failed = 1;

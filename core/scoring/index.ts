@@ -4,9 +4,10 @@ export type { EventItem } from './users';
 export { readModel, parseModelJson } from './modelReader';
 export { readConfig } from './configReader';
 export { ScoringError } from './scoringError';
+export { readPreviousStates } from './previousState';
 export { signalKey } from './signalKey';
 export { FREE_MAIL_DOMAINS, emailDomain, isFreeMailDomain } from './freeMailDomains';
-export { decayFactor } from './time';
+export { decayFactor, isoToMillis } from './time';
 export {
 	DEFAULT_CONFIG,
 	DEFAULT_GRADES,

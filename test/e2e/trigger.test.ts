@@ -214,6 +214,8 @@ describe('PQL Trigger in a real n8n', () => {
 		const res = await post(`/webhook/${BOTH_HOOK}/batch`, await gzipBomb(200), {
 			authorization: `Bearer ${SECRET}`,
 			'content-encoding': 'gzip',
+			// n8n drops the connection with the unread rest of the body: keep it out of the pool.
+			connection: 'close',
 		});
 		expect(res.status).toBe(500);
 		await sleep(300);
@@ -233,7 +235,7 @@ describe('PQL Trigger in a real n8n', () => {
 		const items = await triggerItems(server, bothWorkflow, before + 1);
 		const last = items[items.length - 1];
 		expect(last.messageId).toBe('after-hostile-1');
-		expect((last as Record<string, unknown>).polluted).toBeUndefined();
+		expect((last as unknown as Record<string, unknown>).polluted).toBeUndefined();
 		expect((last.properties as Record<string, unknown>).polluted).toBeUndefined();
 	});
 });

@@ -44,7 +44,10 @@ function freePort() {
 	});
 }
 
-/** `npm pack` this package (from dist/, as published) and return the tarball's path. */
+/**
+ * `npm pack` this package (from dist/, as published) and return the tarball's path.
+ * @param {string} destination
+ */
 function packPackage(destination) {
 	fs.mkdirSync(destination, { recursive: true });
 	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
@@ -57,7 +60,11 @@ function packPackage(destination) {
 	return path.join(destination, /** @type {string} */ (name));
 }
 
-/** Install the tarball into <userFolder>/.n8n/nodes as n8n's Community Nodes screen does. */
+/**
+ * Install the tarball into <userFolder>/.n8n/nodes as n8n's Community Nodes screen does.
+ * @param {string} userFolder
+ * @param {string} tarball
+ */
 function installPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
@@ -235,7 +242,10 @@ class N8nServer {
 		return { id: res.data.id, name: res.data.name };
 	}
 
-	/** Wait until a production webhook answers something other than 404 (registration is asynchronous). */
+	/**
+	 * Wait until a production webhook answers something other than 404 (registration is asynchronous).
+	 * @param {string} urlPath
+	 */
 	async waitForWebhook(urlPath, timeoutMs = 20_000) {
 		const started = Date.now();
 		while (Date.now() - started < timeoutMs) {
@@ -254,6 +264,7 @@ class N8nServer {
 		const all = [];
 		let cursor;
 		do {
+			/** @type {import('axios').AxiosResponse} */
 			const res = await this.api.get('/executions', {
 				params: { workflowId, includeData: true, limit: 100, ...(cursor ? { cursor } : {}) },
 			});

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { TEXTBOOK_WEIGHTED_MODEL } from '../../../core/scoring';
 import { PREDICTIVE, WEIGHTED } from './shared';
 
 export const modelProperties: INodeProperties[] = [
@@ -32,7 +31,7 @@ export const modelProperties: INodeProperties[] = [
 		name: 'qualifyAt',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 100 },
-		default: TEXTBOOK_WEIGHTED_MODEL.qualifyAt,
+		default: 70,
 		description: 'An entity with this score (0–100) or more is a PQL',
 		displayOptions: WEIGHTED,
 	},
@@ -41,7 +40,7 @@ export const modelProperties: INodeProperties[] = [
 		name: 'fullScorePoints',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: TEXTBOOK_WEIGHTED_MODEL.fullScorePoints,
+		default: 100,
 		description: 'How many points make a perfect score. The score is points × 100 ÷ this, kept between 0 and 100.',
 		hint: 'With 100, the points you give are the score: 10 + 20 + 15 + 30 scores 75',
 		displayOptions: WEIGHTED,

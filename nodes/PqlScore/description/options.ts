@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_CONFIG } from '../../../core/scoring';
 
 export const optionProperties: INodeProperties[] = [
 	{
@@ -14,7 +13,7 @@ export const optionProperties: INodeProperties[] = [
 				name: 'activeUserDays',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: DEFAULT_CONFIG.activeUserDays,
+				default: 30,
 				description: 'A member seen within this many days counts as an active user of the account',
 			},
 			{
@@ -35,7 +34,7 @@ export const optionProperties: INodeProperties[] = [
 				displayName: 'Time Zone for Active Days',
 				name: 'timeZone',
 				type: 'string',
-				default: DEFAULT_CONFIG.timeZone,
+				default: 'UTC',
 				placeholder: 'e.g. Europe/Berlin',
 				description: 'Calendar days for "Active Days" are counted in this zone',
 			},

@@ -4,6 +4,7 @@ import { BUILT_IN_SIGNALS, CATEGORY_OPTIONS, OPERATOR_OPTIONS } from './shared';
 
 const EVENTS = { show: { measuredBy: ['events'] } };
 const POINTS = { show: { '/model': ['weighted'] } };
+const POINTS_ON_CONDITION = { show: { '/model': ['weighted'], award: ['condition'] } };
 
 export const signalProperties: INodeProperties[] = [
 	{
@@ -21,17 +22,28 @@ export const signalProperties: INodeProperties[] = [
 				name: 'signal',
 				displayName: 'Signal',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Teammate invited' },
-					{ displayName: 'Category', name: 'category', type: 'options', options: CATEGORY_OPTIONS, default: 'usage' },
 					{
-						displayName: 'Measured By',
-						name: 'measuredBy',
+						displayName: 'Category',
+						name: 'category',
 						type: 'options',
-						options: [
-							{ name: 'Events', value: 'events', description: 'Events with one of the given names' },
-							{ name: 'Item Field', value: 'field', description: 'A field of the item, e.g. profile or enrichment data' },
-						],
-						default: 'events',
+						options: CATEGORY_OPTIONS,
+						default: 'usage',
+					},
+					{
+						displayName: 'Condition',
+						name: 'whenOperator',
+						type: 'options',
+						options: OPERATOR_OPTIONS,
+						default: 'exists',
+						description: 'When the measured value earns the points',
+						displayOptions: POINTS_ON_CONDITION,
+					},
+					{
+						displayName: 'Condition Value',
+						name: 'whenValue',
+						type: 'string',
+						default: '',
+						displayOptions: POINTS_ON_CONDITION,
 					},
 					{
 						displayName: 'Event Names',
@@ -43,24 +55,6 @@ export const signalProperties: INodeProperties[] = [
 						displayOptions: EVENTS,
 					},
 					{
-						displayName: 'Only When Property',
-						name: 'propertyName',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. plan',
-						description: 'Count only events whose property (in properties) meets the condition below; empty counts all',
-						displayOptions: EVENTS,
-					},
-					{
-						displayName: 'Property Condition',
-						name: 'propertyOperator',
-						type: 'options',
-						options: OPERATOR_OPTIONS,
-						default: 'exists',
-						displayOptions: EVENTS,
-					},
-					{ displayName: 'Property Value', name: 'propertyValue', type: 'string', default: '', displayOptions: EVENTS },
-					{
 						displayName: 'Field',
 						name: 'fieldPath',
 						type: 'string',
@@ -68,6 +62,27 @@ export const signalProperties: INodeProperties[] = [
 						placeholder: 'e.g. company.sizeBand',
 						description: 'Dot-separated path of the field in the item',
 						displayOptions: { show: { measuredBy: ['field'] } },
+					},
+					{
+						displayName: 'Give Points',
+						name: 'award',
+						type: 'options',
+						options: [
+							{ name: 'Once, When the Condition Holds', value: 'condition' },
+							{ name: 'For Each Time (or Day, or Unit)', value: 'occurrence' },
+						],
+						default: 'condition',
+						displayOptions: POINTS,
+					},
+					{
+						displayName: 'In the Last (Days)',
+						name: 'windowDays',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Only events at most this many days old count (an event exactly that old counts); 0 means all time',
+						displayOptions: EVENTS,
 					},
 					{
 						displayName: 'Measure',
@@ -85,20 +100,39 @@ export const signalProperties: INodeProperties[] = [
 						displayOptions: EVENTS,
 					},
 					{
-						displayName: 'Property to Add Up or Compare',
-						name: 'property',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. rows',
-						displayOptions: { show: { measuredBy: ['events'], aggregation: ['sum', 'max'] } },
+						displayName: 'Measured By',
+						name: 'measuredBy',
+						type: 'options',
+						options: [
+							{ name: 'Events', value: 'events', description: 'Events with one of the given names' },
+							{ name: 'Item Field', value: 'field', description: 'A field of the item, e.g. profile or enrichment data' },
+						],
+						default: 'events',
 					},
 					{
-						displayName: 'In the Last (Days)',
-						name: 'windowDays',
+						displayName: 'Most Points',
+						name: 'cap',
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 0,
-						description: 'Only events at most this many days old count (an event exactly that old counts); 0 means all time',
+						description: 'Cap on the points this signal gives; 0 means no cap',
+						displayOptions: POINTS,
+					},
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Teammate invited',
+					},
+					{
+						displayName: 'Only When Property',
+						name: 'propertyName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. plan',
+						description:
+							'Count only events whose property (in properties) meets the condition below; empty counts all',
 						displayOptions: EVENTS,
 					},
 					{
@@ -110,40 +144,27 @@ export const signalProperties: INodeProperties[] = [
 						displayOptions: POINTS,
 					},
 					{
-						displayName: 'Give Points',
-						name: 'award',
-						type: 'options',
-						options: [
-							{ name: 'Once, When the Condition Holds', value: 'condition' },
-							{ name: 'For Each Time (or Day, or Unit)', value: 'occurrence' },
-						],
-						default: 'condition',
-						displayOptions: POINTS,
-					},
-					{
-						displayName: 'Condition',
-						name: 'whenOperator',
+						displayName: 'Property Condition',
+						name: 'propertyOperator',
 						type: 'options',
 						options: OPERATOR_OPTIONS,
 						default: 'exists',
-						description: 'When the measured value earns the points',
-						displayOptions: { show: { '/model': ['weighted'], award: ['condition'] } },
+						displayOptions: EVENTS,
 					},
 					{
-						displayName: 'Condition Value',
-						name: 'whenValue',
+						displayName: 'Property to Add Up or Compare',
+						name: 'property',
 						type: 'string',
 						default: '',
-						displayOptions: { show: { '/model': ['weighted'], award: ['condition'] } },
+						placeholder: 'e.g. rows',
+						displayOptions: { show: { measuredBy: ['events'], aggregation: ['sum', 'max'] } },
 					},
 					{
-						displayName: 'Most Points',
-						name: 'cap',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description: 'Cap on the points this signal gives; 0 means no cap',
-						displayOptions: POINTS,
+						displayName: 'Property Value',
+						name: 'propertyValue',
+						type: 'string',
+						default: '',
+						displayOptions: EVENTS,
 					},
 					{
 						displayName: 'Reason Text',

@@ -14,7 +14,7 @@ export const thresholdProperties: INodeProperties[] = [
 			{ name: 'All Rules', value: 'all' },
 			{ name: 'Any Rule', value: 'any' },
 		],
-		default: TEXTBOOK_THRESHOLD_MODEL.combine,
+		default: 'all',
 		displayOptions: THRESHOLD,
 	},
 	{

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_CONFIG } from '../../../core/scoring';
 
 export const transitionProperties: INodeProperties[] = [
 	{
@@ -15,7 +14,7 @@ export const transitionProperties: INodeProperties[] = [
 		name: 'coolDownDays',
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		default: DEFAULT_CONFIG.coolDownDays,
+		default: 30,
 		description: 'Qualifying again within this many days of last being qualified is not reported as newly qualified',
 	},
 ];

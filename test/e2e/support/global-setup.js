@@ -4,7 +4,6 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { N8nServer, packPackage, ROOT } = require('../../support/n8n-server');
-const { STATE_FILE } = require('./instance');
 
 module.exports = async function globalSetup() {
 	if (!fs.existsSync(path.join(ROOT, 'dist/nodes/PqlTrigger/PqlTrigger.node.js'))) {
@@ -22,5 +21,7 @@ module.exports = async function globalSetup() {
 		await server.stop();
 		throw error;
 	}
-	fs.writeFileSync(STATE_FILE, JSON.stringify(server.state));
+	const stateFile = path.join(runDir, 'state.json');
+	fs.writeFileSync(stateFile, JSON.stringify(server.state));
+	process.env.PQL_E2E_STATE = stateFile;
 };

@@ -1,12 +1,12 @@
 // @ts-check
 const fs = require('node:fs');
-const { STATE_FILE } = require('./instance');
+const path = require('node:path');
 
 module.exports = async function globalTeardown() {
 	const server = /** @type {any} */ (globalThis).__PQL_N8N__;
-	if (server) {
-		if (process.env.PQL_KEEP_N8N_LOG) process.stderr.write(`[n8n] log kept at ${server.logFile}\n`);
-		await server.stop();
-	}
-	fs.rmSync(STATE_FILE, { force: true });
+	if (!server) return;
+	await server.stop();
+	const runDir = path.dirname(server.userFolder);
+	if (process.env.PQL_KEEP_E2E) process.stderr.write(`[n8n] run folder kept: ${runDir}\n`);
+	else fs.rmSync(runDir, { recursive: true, force: true });
 };

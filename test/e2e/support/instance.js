@@ -5,11 +5,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { N8nServer, ROOT } = require('../../support/n8n-server');
 
-const STATE_FILE = path.join(ROOT, '.e2e', 'state.json');
+/** Set by global-setup for this jest run, so concurrent runs on one machine keep apart. */
+const stateFile = () => {
+	const file = process.env.PQL_E2E_STATE;
+	if (!file) throw new Error('PQL_E2E_STATE is not set: run end-to-end tests through jest (npm test)');
+	return file;
+};
 
 /** @returns {N8nServer} */
 function n8n() {
-	return N8nServer.attach(JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')));
+	return N8nServer.attach(JSON.parse(fs.readFileSync(stateFile(), 'utf8')));
 }
 
 /** @param {string} name a file in workflows/ */
@@ -20,4 +25,4 @@ function template(name) {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { n8n, template, sleep, STATE_FILE };
+module.exports = { n8n, template, sleep };

@@ -6,12 +6,13 @@ const zlib = require('node:zlib');
 function gzipBomb(megabytes = 200) {
 	const chunk = Buffer.alloc(1024 * 1024, 0x20);
 	const gz = zlib.createGzip({ level: 9 });
+	/** @type {Buffer[]} */
 	const parts = [];
 	gz.on('data', (d) => parts.push(d));
 	gz.write('{"api_key":"x","batch":[');
 	for (let i = 0; i < megabytes; i++) gz.write(chunk);
 	gz.end(']}');
-	return new Promise((resolve) => gz.on('end', () => resolve(Buffer.concat(parts))));
+	return new Promise(/** @param {(b: Buffer) => void} resolve */ (resolve) => gz.on('end', () => resolve(Buffer.concat(parts))));
 }
 
 /** @param {unknown} value */

@@ -13,6 +13,7 @@ import { If } from 'n8n-nodes-base/dist/nodes/If/If.node';
 import { ManualTrigger } from 'n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node';
 import { NoOp } from 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node';
 import { Set as EditFields } from 'n8n-nodes-base/dist/nodes/Set/Set.node';
+import { StickyNote } from 'n8n-nodes-base/dist/nodes/StickyNote/StickyNote.node';
 import { StopAndError } from 'n8n-nodes-base/dist/nodes/StopAndError/StopAndError.node';
 import { Webhook } from 'n8n-nodes-base/dist/nodes/Webhook/Webhook.node';
 
@@ -37,6 +38,7 @@ export const BUILT_IN_NODES: Readonly<Record<string, new () => NodeObject>> = {
 	'n8n-nodes-base.filter': Filter,
 	'n8n-nodes-base.set': EditFields,
 	'n8n-nodes-base.stopAndError': StopAndError,
+	'n8n-nodes-base.stickyNote': StickyNote,
 	'n8n-nodes-base.dataTable': DataTable,
 	'n8n-nodes-base.webhook': Webhook,
 };

@@ -297,6 +297,8 @@ export interface FakeWebhookRequest {
 	params?: Record<string, string>;
 	/** Which of the node's webhooks is hit (`description.webhooks[].name`); default 'default'. */
 	webhookName?: string;
+	/** Which path of that name, for nodes that answer several (e.g. 'batch'); default the first. */
+	path?: string;
 }
 
 export interface RecordedResponse {
@@ -406,8 +408,12 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookRun
 
 	const { request } = options;
 	const webhookName = request.webhookName ?? 'default';
-	const description = (nodeType.description.webhooks ?? []).find((w) => w.name === webhookName);
-	if (description === undefined) throw new Error(`Node "${trigger.name}" has no webhook named "${webhookName}"`);
+	const description = (nodeType.description.webhooks ?? []).find(
+		(w) => w.name === webhookName && (request.path === undefined || w.path === request.path),
+	);
+	if (description === undefined) {
+		throw new Error(`Node "${trigger.name}" has no webhook named "${webhookName}" at path "${request.path ?? ''}"`);
+	}
 	const method = request.method ?? 'POST';
 	const body = request.body ?? {};
 	const rawBody = toBuffer(request.rawBody ?? (typeof body === 'string' ? body : JSON.stringify(body)));

@@ -1,0 +1,215 @@
+// @ts-check
+// Shared pieces of the benchmarks: an open-loop load generator with a bounded number of requests
+// in flight and a hard stop, latency statistics, and plain-text tables. Plain JavaScript (Node
+// built-ins only) because n8n's strict lint forbids them in the package's .ts files.
+const http = require('node:http');
+
+/** @param {string} message */
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+/** @param {string} name @param {number} fallback */
+function envNumber(name, fallback) {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+	return value;
+}
+
+/** @param {number[]} sorted @param {number} p 0..100 */
+function percentile(sorted, p) {
+	if (sorted.length === 0) return NaN;
+	const rank = Math.ceil((p / 100) * sorted.length) - 1;
+	return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+/**
+ * @typedef {{ status: number, body: string, ms: number } | { error: string, ms: number }} Outcome
+ * @typedef {{
+ *   label: string, sent: number, ok: number, errors: number, skipped: number, events: number,
+ *   elapsedS: number, offeredRate: number, reqPerS: number, eventsPerS: number,
+ *   p50: number, p95: number, max: number, errorKinds: Record<string, number>, timedOut: number,
+ * }} PhaseResult
+ */
+
+/**
+ * Send `rate` requests per second for `seconds` seconds (open loop: on schedule, not after the
+ * previous answer), never more than `maxInFlight` at once (a tick that finds the limit reached is
+ * skipped and counted), each request cut off after `timeoutMs`. Returns once every request has been
+ * answered or cut off, at the latest `seconds + timeoutMs` after the start.
+ *
+ * @param {{
+ *   label: string, url: string, rate: number, seconds: number, maxInFlight: number, timeoutMs: number,
+ *   headers: Record<string, string>, body: (i: number) => string,
+ *   eventsOf: (status: number, body: string) => number,
+ *   progressEveryS?: number, signal?: AbortSignal,
+ * }} options
+ * @returns {Promise<PhaseResult>}
+ */
+async function runPhase(options) {
+	const { label, url, rate, seconds, maxInFlight, timeoutMs, headers, body, eventsOf } = options;
+	const target = new URL(url);
+	const agent = new http.Agent({ keepAlive: true, maxSockets: maxInFlight });
+	/** @type {Set<import('node:http').ClientRequest>} */
+	const live = new Set();
+	/** @type {number[]} */
+	const latencies = [];
+	/** @type {Record<string, number>} */
+	const errorKinds = {};
+	let sent = 0;
+	let ok = 0;
+	let errors = 0;
+	let skipped = 0;
+	let events = 0;
+	let timedOut = 0;
+	let lastAnswer = 0;
+
+	/** @param {Outcome} outcome */
+	const record = (outcome) => {
+		lastAnswer = performance.now();
+		if ('status' in outcome && outcome.status >= 200 && outcome.status < 300) {
+			ok++;
+			latencies.push(outcome.ms);
+			events += eventsOf(outcome.status, outcome.body);
+			return;
+		}
+		errors++;
+		const kind = 'status' in outcome ? `HTTP ${outcome.status}` : outcome.error;
+		errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+		if (Object.values(errorKinds).reduce((a, b) => a + b, 0) <= 3) {
+			const detail = 'status' in outcome ? outcome.body.slice(0, 200) : '';
+			log(`${label}: ${kind} after ${outcome.ms.toFixed(0)} ms ${detail}`);
+		}
+	};
+
+	/** @param {number} i */
+	const fire = (i) => {
+		const payload = Buffer.from(body(i));
+		const started = performance.now();
+		sent++;
+		let finished = false;
+		/** @type {import('node:http').ClientRequest} */
+		let req;
+		/** @param {Outcome} outcome */
+		const finish = (outcome) => {
+			if (finished) return;
+			finished = true;
+			live.delete(req);
+			record(outcome);
+		};
+		/** @param {Error} err */
+		const fail = (err) => {
+			const code = /** @type {any} */ (err).code;
+			finish({ error: err.message === 'timeout' ? `timeout ${timeoutMs} ms` : code ?? err.message, ms: performance.now() - started });
+		};
+		req = http.request(
+			{
+				agent,
+				method: 'POST',
+				hostname: target.hostname,
+				port: target.port,
+				path: target.pathname + target.search,
+				headers: { 'content-type': 'application/json', 'content-length': String(payload.length), ...headers },
+			},
+			(res) => {
+				/** @type {Buffer[]} */
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () =>
+					finish({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }),
+				);
+				res.on('error', fail);
+				res.on('aborted', () => fail(new Error('response aborted')));
+			},
+		);
+		live.add(req);
+		req.setTimeout(timeoutMs, () => {
+			if (!finished) timedOut++;
+			req.destroy(new Error('timeout'));
+		});
+		req.on('error', fail);
+		req.end(payload);
+	};
+
+	const total = Math.round(rate * seconds);
+	const start = performance.now();
+	const progressEveryMs = (options.progressEveryS ?? 5) * 1000;
+	let nextProgress = start + progressEveryMs;
+	const progress = () => {
+		const t = (performance.now() - start) / 1000;
+		const sorted = [...latencies].sort((a, b) => a - b);
+		log(
+			`${label}: t=${t.toFixed(0)}s sent=${sent} 2xx=${ok} errors=${errors} skipped=${skipped} in-flight=${live.size}` +
+				` p50=${fmt(percentile(sorted, 50))}ms p95=${fmt(percentile(sorted, 95))}ms`,
+		);
+	};
+
+	// Sending: request i goes out at start + i/rate (catching up after a late timer, never bursting
+	// past the in-flight bound).
+	for (let i = 0; i < total; i++) {
+		if (options.signal?.aborted) break;
+		const due = start + (i * 1000) / rate;
+		const wait = due - performance.now();
+		if (wait > 0) await sleep(wait);
+		if (live.size >= maxInFlight) skipped++;
+		else fire(i);
+		if (performance.now() >= nextProgress) {
+			progress();
+			nextProgress += progressEveryMs;
+		}
+	}
+	const sendEnd = performance.now();
+
+	// Draining: wait for the answers still owed, bounded by the request timeout (plus a margin).
+	const drainDeadline = sendEnd + timeoutMs + 2000;
+	while (live.size > 0 && performance.now() < drainDeadline && !options.signal?.aborted) {
+		await sleep(50);
+		if (performance.now() >= nextProgress) {
+			progress();
+			nextProgress += progressEveryMs;
+		}
+	}
+	for (const req of live) req.destroy(new Error('abandoned at the hard stop'));
+	live.clear();
+	agent.destroy();
+	progress();
+
+	const elapsedS = (Math.max(lastAnswer, sendEnd) - start) / 1000;
+	const sorted = latencies.sort((a, b) => a - b);
+	return {
+		label,
+		sent,
+		ok,
+		errors,
+		skipped,
+		events,
+		elapsedS,
+		offeredRate: rate,
+		reqPerS: ok / elapsedS,
+		eventsPerS: events / elapsedS,
+		p50: percentile(sorted, 50),
+		p95: percentile(sorted, 95),
+		max: sorted.length ? sorted[sorted.length - 1] : NaN,
+		errorKinds,
+		timedOut,
+	};
+}
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @param {number} n @param {number} [digits] */
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+/**
+ * @param {string[]} header
+ * @param {Array<Array<string | number>>} rows
+ */
+function table(header, rows) {
+	const cells = [header, ...rows.map((r) => r.map(String))];
+	const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+	const line = (r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(r.map(String)))].join('\n');
+}
+
+module.exports = { log, envNumber, percentile, runPhase, sleep, fmt, table };
