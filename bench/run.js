@@ -79,7 +79,7 @@ async function main() {
 			log('building the package (gulp build)');
 			execFileSync(process.execPath, [path.join(ROOT, 'node_modules/gulp/bin/gulp.js'), 'build', '--silent'], {
 				cwd: ROOT,
-				stdio: ['ignore', 'ignore', 'inherit'],
+				stdio: ['ignore', 2, 'inherit'], // tsc reports errors on stdout
 			});
 		}
 		pruneOldRuns();

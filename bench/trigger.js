@@ -1,11 +1,13 @@
 // @ts-check
 // Benchmark (not a test): the PQL Trigger against n8n's own Webhook node on the same real n8n.
 //
-// Two workflows on one instance, each "trigger → No-Op": (a) n8n-nodes-base.webhook v2, POST,
-// responseMode onReceived; (b) the PQL Trigger with a PostHog destination secret. Both get the same
-// single-event load (a PostHog destination body with its Bearer header) at a fixed offered rate;
-// then the PQL Trigger alone gets posthog-node style /batch requests. Afterwards the number of
-// executions n8n stored for each workflow must equal the number of 2xx answers it gave.
+// Three workflows on one instance, each "trigger → No-Op": (a) n8n-nodes-base.webhook v2, POST,
+// responseMode onReceived, no authentication (the baseline); (a') the same with a Header Auth
+// credential (n8n's own node paying the same per-request credential load as the PQL Trigger);
+// (b) the PQL Trigger with a PostHog destination secret. All get the same single-event load (a
+// PostHog destination body with its Bearer header) at a fixed offered rate; then the PQL Trigger
+// alone gets posthog-node style /batch requests. Afterwards the number of executions n8n stored for
+// each workflow must equal the number of 2xx answers it gave.
 //
 // Run through `npm run bench` (bench/run.js starts n8n); tunables are environment variables:
 //   PQL_BENCH_RATE=15 PQL_BENCH_SECONDS=20          single-event requests/s and phase length
@@ -16,6 +18,7 @@ const { log, envNumber, runPhase, sleep, fmt, table } = require('./lib');
 const SECRET = 'bench-posthog-destination-secret-0123456789';
 const PROJECT_KEY = 'phc_bench_project_key';
 const WEBHOOK_PATH = 'pql-bench-webhook';
+const WEBHOOK_AUTH_PATH = 'pql-bench-webhook-header-auth';
 const PQL_HOOK = 'pql-bench-trigger';
 const WARM_UP = 5;
 
@@ -34,7 +37,7 @@ function settings() {
 /** Rough upper bound of this benchmark's own run time in seconds (for run.js's hard limit). */
 function budgetSeconds() {
 	const s = settings();
-	return s.seconds * 2 + s.batchSeconds + 3 * (s.timeoutMs / 1000 + 2) + 3 * 45 + 30;
+	return s.seconds * 3 + s.batchSeconds + 4 * (s.timeoutMs / 1000 + 2) + 4 * 45 + 30;
 }
 
 const noOp = (x) => ({
@@ -46,17 +49,29 @@ const noOp = (x) => ({
 	position: [x, 0],
 });
 
-const webhookWorkflow = () => ({
-	name: 'bench: n8n Webhook → No-Op',
+/**
+ * n8n's Webhook node; with a Header Auth credential when given (the same per-request credential
+ * loading the PQL Trigger does), without authentication otherwise.
+ * @param {{ id: string, name: string }} [headerAuth]
+ */
+const webhookWorkflow = (headerAuth) => ({
+	name: headerAuth ? 'bench: n8n Webhook (Header Auth) → No-Op' : 'bench: n8n Webhook → No-Op',
 	nodes: [
 		{
-			parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: headerAuth ? WEBHOOK_AUTH_PATH : WEBHOOK_PATH,
+				responseMode: 'onReceived',
+				...(headerAuth ? { authentication: 'headerAuth' } : {}),
+				options: {},
+			},
 			id: 'b0000000-0000-4000-8000-000000000001',
 			name: 'Webhook',
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			position: [0, 0],
-			webhookId: WEBHOOK_PATH,
+			webhookId: headerAuth ? WEBHOOK_AUTH_PATH : WEBHOOK_PATH,
+			...(headerAuth ? { credentials: { httpHeaderAuth: headerAuth } } : {}),
 		},
 		noOp(260),
 	],
@@ -172,10 +187,17 @@ async function settle(server, workflowId, expected, timeoutMs = 45_000) {
 async function warmUp(url, headers, bodies) {
 	let ok = 0;
 	for (const body of bodies) {
-		const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-		await res.text();
-		if (res.ok) ok++;
-		else log(`warm-up ${url}: HTTP ${res.status}`);
+		// Right after activation a production webhook can still answer 404 for a moment: retry those.
+		for (let attempt = 0; ; attempt++) {
+			const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+			await res.text();
+			if (res.ok) ok++;
+			else if (res.status === 404 && attempt < 50) {
+				await sleep(200);
+				continue;
+			} else log(`warm-up ${url}: HTTP ${res.status}`);
+			break;
+		}
 	}
 	return ok;
 }
@@ -188,156 +210,142 @@ async function warmUp(url, headers, bodies) {
 async function run(server, { signal } = {}) {
 	const s = settings();
 	log(
-		`trigger benchmark: single events ${s.rate}/s for ${s.seconds} s on each workflow; ` +
+		`trigger benchmark: single events ${s.rate}/s for ${s.seconds} s on each of 3 workflows; ` +
 			`PQL /batch ${s.batchRate}/s × ${s.batchSize} events for ${s.batchSeconds} s; ` +
 			`≤ ${s.maxInFlight} in flight, ${s.timeoutMs} ms timeout`,
 	);
 
-	log('importing and activating the two workflows');
+	log('importing and activating the workflows');
 	const credential = await server.createCredential('postHogWebhookApi', 'Bench PostHog Webhook Secret', {
 		headerName: 'Authorization',
 		secret: SECRET,
 		projectApiKey: PROJECT_KEY,
 	});
-	const webhookId = await server.importWorkflow(webhookWorkflow());
-	const pqlId = await server.importWorkflow(pqlWorkflow(credential));
-	const webhookUrl = `${server.baseUrl}/webhook/${WEBHOOK_PATH}`;
+	const headerCredential = await server.createCredential('httpHeaderAuth', 'Bench Header Auth', {
+		name: 'Authorization',
+		value: `Bearer ${SECRET}`,
+	});
+	const auth = { authorization: `Bearer ${SECRET}` };
 	const pqlUrl = `${server.baseUrl}/webhook/${PQL_HOOK}`;
+	/** @type {Array<{ name: string, id: string, url: string, warm: Array<[string, Record<string,string>, string[]]>, expected: number }>} */
+	const workflows = [
+		{ name: 'n8n Webhook → No-Op', id: await server.importWorkflow(webhookWorkflow()), url: `${server.baseUrl}/webhook/${WEBHOOK_PATH}`, warm: [], expected: 0 },
+		{
+			name: 'n8n Webhook (Header Auth) → No-Op',
+			id: await server.importWorkflow(webhookWorkflow(headerCredential)),
+			url: `${server.baseUrl}/webhook/${WEBHOOK_AUTH_PATH}`,
+			warm: [],
+			expected: 0,
+		},
+		{ name: 'PQL Trigger → No-Op', id: await server.importWorkflow(pqlWorkflow(credential)), url: pqlUrl, warm: [], expected: 0 },
+	];
+	const [webhookWf, headerWf, pqlWf] = workflows;
 	await server.waitForWebhook(`/webhook/${WEBHOOK_PATH}`);
+	await server.waitForWebhook(`/webhook/${WEBHOOK_AUTH_PATH}`);
 	await server.waitForWebhook(`/webhook/${PQL_HOOK}`);
 	await server.waitForWebhook(`/webhook/${PQL_HOOK}/batch`);
 
-	const auth = { authorization: `Bearer ${SECRET}` };
 	log(`warming up (${WARM_UP} sequential requests per route)`);
 	const warm = Array.from({ length: WARM_UP }, (_, i) => i);
-	const warmWebhook = await warmUp(webhookUrl, auth, warm.map((i) => destinationBody('warm-webhook', i)));
-	const warmPql =
-		(await warmUp(pqlUrl, auth, warm.map((i) => destinationBody('warm-pql', i)))) +
-		(await warmUp(`${pqlUrl}/batch`, {}, warm.map((i) => batchBody(1e6 + i, s.batchSize))));
-	await settle(server, webhookId, warmWebhook);
-	await settle(server, pqlId, warmPql);
+	webhookWf.expected += await warmUp(webhookWf.url, auth, warm.map((i) => destinationBody('warm-webhook', i)));
+	headerWf.expected += await warmUp(headerWf.url, auth, warm.map((i) => destinationBody('warm-header', i)));
+	pqlWf.expected += await warmUp(pqlUrl, auth, warm.map((i) => destinationBody('warm-pql', i)));
+	pqlWf.expected += await warmUp(`${pqlUrl}/batch`, {}, warm.map((i) => batchBody(1e6 + i, s.batchSize)));
+	for (const wf of workflows) await settle(server, wf.id, wf.expected);
 
 	const common = { maxInFlight: s.maxInFlight, timeoutMs: s.timeoutMs, signal };
-
-	log(`phase 1/3: n8n Webhook, single events, ${s.rate} req/s for ${s.seconds} s`);
-	const webhook = await runPhase({
-		...common,
-		label: 'Webhook single',
-		url: webhookUrl,
-		rate: s.rate,
-		seconds: s.seconds,
-		headers: auth,
-		body: (i) => destinationBody('webhook', i),
-		eventsOf: () => 1,
-	});
-	if (signal?.aborted) return { ok: false };
-	log('waiting for n8n to finish storing the phase-1 executions');
-	await settle(server, webhookId, warmWebhook + webhook.ok);
-
-	log(`phase 2/3: PQL Trigger, single events (PostHog destination), ${s.rate} req/s for ${s.seconds} s`);
-	const pqlSingle = await runPhase({
-		...common,
-		label: 'PQL single',
-		url: pqlUrl,
-		rate: s.rate,
-		seconds: s.seconds,
-		headers: auth,
-		body: (i) => destinationBody('pql', i),
-		eventsOf: acceptedOf,
-	});
-	if (signal?.aborted) return { ok: false };
-	log('waiting for n8n to finish storing the phase-2 executions');
-	await settle(server, pqlId, warmPql + pqlSingle.ok);
-
-	log(`phase 3/3: PQL Trigger, posthog-node /batch of ${s.batchSize} events, ${s.batchRate} req/s for ${s.batchSeconds} s`);
-	const pqlBatch = await runPhase({
-		...common,
-		label: `PQL /batch ×${s.batchSize}`,
-		url: `${pqlUrl}/batch`,
-		rate: s.batchRate,
-		seconds: s.batchSeconds,
-		headers: {},
-		body: (i) => batchBody(i, s.batchSize),
-		eventsOf: acceptedOf,
-	});
-	if (signal?.aborted) return { ok: false };
+	const phases = [
+		{ wf: webhookWf, label: 'Webhook single', tag: 'webhook', batch: false },
+		{ wf: headerWf, label: 'Webhook+HeaderAuth single', tag: 'header', batch: false },
+		{ wf: pqlWf, label: 'PQL single', tag: 'pql', batch: false },
+		{ wf: pqlWf, label: `PQL /batch ×${s.batchSize}`, tag: 'batch', batch: true },
+	];
+	/** @type {import('./lib').PhaseResult[]} */
+	const results = [];
+	for (const [n, phase] of phases.entries()) {
+		const rate = phase.batch ? s.batchRate : s.rate;
+		const seconds = phase.batch ? s.batchSeconds : s.seconds;
+		log(`phase ${n + 1}/${phases.length}: ${phase.label}, ${rate} req/s for ${seconds} s`);
+		const result = await runPhase({
+			...common,
+			label: phase.label,
+			url: phase.batch ? `${pqlUrl}/batch` : phase.wf.url,
+			rate,
+			seconds,
+			headers: phase.batch ? {} : auth,
+			body: phase.batch ? (i) => batchBody(i, s.batchSize) : (i) => destinationBody(phase.tag, i),
+			eventsOf: phase.wf === pqlWf ? acceptedOf : () => 1,
+		});
+		results.push(result);
+		if (signal?.aborted) return { ok: false };
+		phase.wf.expected += result.ok;
+		log(`waiting for n8n to finish storing the executions of phase ${n + 1}`);
+		await settle(server, phase.wf.id, phase.wf.expected);
+	}
+	const [webhook, header, pqlSingle, pqlBatch] = results;
 
 	log('checking the stored executions through the public API');
-	const webhookExec = await settle(server, webhookId, warmWebhook + webhook.ok);
-	const pqlExec = await settle(server, pqlId, warmPql + pqlSingle.ok + pqlBatch.ok);
+	const counts = [];
+	for (const wf of workflows) counts.push(await settle(server, wf.id, wf.expected));
 
 	// ---- report (stdout) ----
-	const rows = [
-		['n8n Webhook → No-Op', webhook],
-		['PQL Trigger → No-Op', pqlSingle],
-		[`PQL Trigger /batch (${s.batchSize} ev/req)`, pqlBatch],
-	].map(([name, r]) => {
-		const p = /** @type {import('./lib').PhaseResult} */ (r);
-		return [
-			/** @type {string} */ (name),
-			fmt(p.offeredRate, 1),
-			p.sent,
-			p.ok,
-			p.errors,
-			p.skipped,
-			fmt(p.reqPerS, 2),
-			fmt(p.eventsPerS, 1),
-			fmt(p.p50, 1),
-			fmt(p.p95, 1),
-			fmt(p.max, 1),
-		];
-	});
+	const names = [webhookWf.name, headerWf.name, pqlWf.name, `PQL Trigger /batch (${s.batchSize} ev/req)`];
+	const rows = results.map((p, i) => [
+		names[i],
+		fmt(p.offeredRate, 1),
+		p.sent,
+		p.ok,
+		p.errors,
+		p.skipped,
+		fmt(p.reqPerS, 2),
+		fmt(p.eventsPerS, 1),
+		fmt(p.p50, 1),
+		fmt(p.p95, 1),
+		fmt(p.max, 1),
+	]);
 	const out = [];
 	out.push('');
 	out.push(`Trigger benchmark — n8n 2.41.1, one instance, loopback, SQLite, every execution saved`);
 	out.push(
 		`single: ${s.rate} req/s offered for ${s.seconds} s; batch: ${s.batchRate} req/s × ${s.batchSize} events for ${s.batchSeconds} s; ` +
-			`≤ ${s.maxInFlight} in flight; timeout ${s.timeoutMs} ms; latency = request sent → answer read, 2xx only`,
+			`≤ ${s.maxInFlight} in flight (a send slot that finds them all busy is "skipped"); timeout ${s.timeoutMs} ms; ` +
+			`req/s = 2xx answers / phase time; latency = request sent → answer read, 2xx only`,
 	);
 	out.push('');
 	out.push(
-		table(
-			['workflow', 'offered/s', 'sent', '2xx', 'errors', 'skipped', 'req/s', 'events/s', 'p50 ms', 'p95 ms', 'max ms'],
-			rows,
-		),
+		table(['workflow', 'offered/s', 'sent', '2xx', 'errors', 'skipped', 'req/s', 'events/s', 'p50 ms', 'p95 ms', 'max ms'], rows),
 	);
-	for (const p of [webhook, pqlSingle, pqlBatch]) {
+	for (const p of results) {
 		if (p.errors) out.push(`  errors in "${p.label}": ${JSON.stringify(p.errorKinds)}`);
 	}
 	out.push('');
-	out.push('PQL Trigger / n8n Webhook (single events, same load):');
-	out.push(`  throughput (2xx req/s): ${fmt(pqlSingle.reqPerS / webhook.reqPerS, 3)}`);
-	out.push(`  p50 latency:            ${fmt(pqlSingle.p50 / webhook.p50, 2)}`);
-	out.push(`  p95 latency:            ${fmt(pqlSingle.p95 / webhook.p95, 2)}`);
+	/** @param {import('./lib').PhaseResult} base */
+	const ratios = (base) => [
+		`  throughput (2xx req/s): ${fmt(pqlSingle.reqPerS / base.reqPerS, 3)}`,
+		`  p50 latency:            ${fmt(pqlSingle.p50 / base.p50, 2)}`,
+		`  p95 latency:            ${fmt(pqlSingle.p95 / base.p95, 2)}`,
+	];
+	out.push('PQL Trigger / n8n Webhook (single events, same load):', ...ratios(webhook));
+	out.push('PQL Trigger / n8n Webhook with Header Auth (both load a credential per request):', ...ratios(header));
 	out.push(`PQL /batch vs PQL single, events/s: ${fmt(pqlBatch.eventsPerS / pqlSingle.eventsPerS, 1)}×`);
 	out.push('');
 
-	const expectedWebhook = warmWebhook + webhook.ok;
-	const expectedPql = warmPql + pqlSingle.ok + pqlBatch.ok;
-	const checks = [
-		['n8n Webhook → No-Op', expectedWebhook, webhookExec],
-		['PQL Trigger → No-Op (single + batch)', expectedPql, pqlExec],
-	];
 	out.push(
 		table(
 			['executions check (incl. warm-up)', '2xx answers', 'executions', 'by status', 'result'],
-			checks.map(([name, expected, counts]) => {
-				const c = /** @type {{ total: number, byStatus: Record<string, number> }} */ (counts);
-				return [
-					/** @type {string} */ (name),
-					/** @type {number} */ (expected),
-					c.total,
-					Object.entries(c.byStatus)
-						.map(([k, v]) => `${k}=${v}`)
-						.join(' '),
-					c.total === expected ? 'OK' : 'MISMATCH',
-				];
-			}),
+			workflows.map((wf, i) => [
+				wf === pqlWf ? `${wf.name} (single + batch)` : wf.name,
+				wf.expected,
+				counts[i].total,
+				Object.entries(counts[i].byStatus)
+					.map(([k, v]) => `${k}=${v}`)
+					.join(' '),
+				counts[i].total === wf.expected ? 'OK' : 'MISMATCH',
+			]),
 		),
 	);
-	const allSucceeded = [webhookExec, pqlExec].every((c) => (c.byStatus.success ?? 0) === c.total);
-	const ok = webhookExec.total === expectedWebhook && pqlExec.total === expectedPql;
-	if (!allSucceeded) out.push('note: some executions did not end with status "success"');
+	const ok = workflows.every((wf, i) => counts[i].total === wf.expected);
+	if (!counts.every((c) => (c.byStatus.success ?? 0) === c.total)) out.push('note: some executions did not end with status "success"');
 	out.push(ok ? 'executions match the 2xx answers: OK' : 'FAILED: executions do not match the 2xx answers');
 	out.push('');
 	process.stdout.write(out.join('\n') + '\n');

@@ -14,9 +14,13 @@ export interface SegmentSecret {
 	writeKey: string;
 }
 
+/**
+ * Credentials are loaded only for the source a request turns out to be from: n8n decrypts a
+ * credential on every load, and that is most of a webhook's cost per request.
+ */
 export interface AuthPolicy {
-	posthog: { mode: AuthMode; credential?: PostHogSecret };
-	segment: { mode: AuthMode; credential?: SegmentSecret };
+	posthog: { mode: AuthMode; credential: () => Promise<PostHogSecret> };
+	segment: { mode: AuthMode; credential: () => Promise<SegmentSecret> };
 }
 
 export interface AuthRequest {
@@ -61,15 +65,15 @@ function segmentAccepts(req: AuthRequest, credential: SegmentSecret): boolean {
 	);
 }
 
-function check(source: EventSource, req: AuthRequest, policy: AuthPolicy): AuthResult {
+async function check(source: EventSource, req: AuthRequest, policy: AuthPolicy): Promise<AuthResult> {
 	const { mode } = policy[source];
 	const vendor = source === 'posthog' ? 'PostHog' : 'Segment';
 	if (mode === 'reject') return { ok: false, reason: `this trigger does not accept ${vendor} requests` };
 	if (mode === 'none') return { ok: true };
 	const accepted =
 		source === 'posthog'
-			? policy.posthog.credential !== undefined && postHogAccepts(req, policy.posthog.credential)
-			: policy.segment.credential !== undefined && segmentAccepts(req, policy.segment.credential);
+			? postHogAccepts(req, await policy.posthog.credential())
+			: segmentAccepts(req, await policy.segment.credential());
 	return accepted
 		? { ok: true }
 		: {
@@ -86,8 +90,12 @@ function check(source: EventSource, req: AuthRequest, policy: AuthPolicy): AuthR
  * recognised shape), it passes if either configured source would accept it, so that an
  * authenticated sender learns why its payload is unusable and nobody else learns anything.
  */
-export function authenticate(source: EventSource | undefined, req: AuthRequest, policy: AuthPolicy): AuthResult {
-	if (source) return check(source, req, policy);
-	const results = (['posthog', 'segment'] as const).map((s) => check(s, req, policy));
-	return results.find((r) => r.ok) ?? results[0];
+export async function authenticate(
+	source: EventSource | undefined,
+	req: AuthRequest,
+	policy: AuthPolicy,
+): Promise<AuthResult> {
+	if (source) return await check(source, req, policy);
+	const posthog = await check('posthog', req, policy);
+	return posthog.ok ? posthog : (await check('segment', req, policy)).ok ? { ok: true } : posthog;
 }

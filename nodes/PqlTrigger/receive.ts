@@ -13,19 +13,17 @@ const splitList = (value: unknown): string[] =>
 		.map((name) => name.trim())
 		.filter(Boolean);
 
-async function authPolicy(ctx: IWebhookFunctions, source: 'auto' | EventSource): Promise<AuthPolicy> {
+function authPolicy(ctx: IWebhookFunctions, source: 'auto' | EventSource): AuthPolicy {
 	const mode = (vendor: EventSource, param: string): AuthMode =>
 		source === 'auto' || source === vendor ? (ctx.getNodeParameter(param, 'credential') as AuthMode) : 'reject';
-	const posthog = mode('posthog', 'postHogAuthentication');
-	const segment = mode('segment', 'segmentAuthentication');
 	return {
 		posthog: {
-			mode: posthog,
-			credential: posthog === 'credential' ? await ctx.getCredentials<PostHogSecret>('postHogWebhookApi') : undefined,
+			mode: mode('posthog', 'postHogAuthentication'),
+			credential: async () => await ctx.getCredentials<PostHogSecret>('postHogWebhookApi'),
 		},
 		segment: {
-			mode: segment,
-			credential: segment === 'credential' ? await ctx.getCredentials<SegmentSecret>('segmentWebhookApi') : undefined,
+			mode: mode('segment', 'segmentAuthentication'),
+			credential: async () => await ctx.getCredentials<SegmentSecret>('segmentWebhookApi'),
 		},
 	};
 }
@@ -45,7 +43,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const req = this.getRequestObject();
 	const source = this.getNodeParameter('source', 'auto') as 'auto' | EventSource;
 	const options = this.getNodeParameter('options', {}) as { maxBodyMb?: number; maxEvents?: number };
-	const policy = await authPolicy(this, source);
+	const policy = authPolicy(this, source);
 
 	let result;
 	try {
@@ -76,12 +74,12 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 			throw new NodeOperationError(this.getNode(), error as Error, { message: 'PQL Trigger could not read the request' });
 		}
 		if (error.status === 413 || error.status === 415) return refuse(this, error.status, error.responseBody());
-		const auth = authenticate(undefined, { headers: req.headers, rawBody: req.rawBody, body: this.getBodyData() }, policy);
+		const auth = await authenticate(undefined, { headers: req.headers, rawBody: req.rawBody, body: this.getBodyData() }, policy);
 		if (!auth.ok) return refuse(this, 401, unauthorizedError(auth.reason).responseBody());
 		return refuse(this, error.status, error.responseBody());
 	}
 
-	const auth = authenticate(
+	const auth = await authenticate(
 		result.source,
 		{ headers: req.headers, rawBody: req.rawBody, body: this.getBodyData(), apiKey: result.apiKey, writeKey: result.writeKey },
 		policy,
