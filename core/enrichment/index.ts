@@ -1,0 +1,10 @@
+export { parseEmail, classifyEmailDomain, companyDomainFromEmail, normaliseDomain, registrableDomain } from './email';
+export type { EmailFacts } from './email';
+export { isFreeMailDomain, isDisposableDomain, domainListSizes } from './domainLists';
+export { classifyTitle, DECISION_MAKER_SENIORITIES } from './title';
+export type { TitleFacts } from './title';
+export { resolveCountry, regionOfCountry } from './country';
+export type { CountryFacts } from './country';
+export { sizeBandOf, parseEmployeeCount, SIZE_BANDS } from './sizeBand';
+export type { EmployeeCountFacts } from './sizeBand';
+export { enrichOffline } from './offline';
