@@ -6,6 +6,8 @@ const project = (name, extra = {}) => ({
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': tsJest },
 	testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+	// Run folders hold packed copies of this package: keep them out of jest's module map.
+	modulePathIgnorePatterns: ['<rootDir>/.e2e/', '<rootDir>/.bench/', '<rootDir>/dist/'],
 	...extra,
 });
 

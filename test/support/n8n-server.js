@@ -81,10 +81,15 @@ function installPackage(userFolder, tarball) {
 
 class N8nServer {
 	/**
-	 * @param {{ userFolder: string, port?: number, env?: Record<string,string>, logFile?: string, label?: string }} options
+	 * @param {{ userFolder: string, port?: number, env?: Record<string,string>, logFile?: string, label?: string,
+	 *   queue?: { workers: number } }} options  `queue`: n8n's queue mode — main + workers over
+	 *   Redis (127.0.0.1:6379) and a fresh PostgreSQL database (127.0.0.1:5432), dropped on stop.
 	 */
 	constructor(options) {
 		this.options = options;
+		/** @type {import('node:child_process').ChildProcess[]} */
+		this.workers = [];
+		this.database = '';
 		this.userFolder = options.userFolder;
 		this.port = options.port ?? 0;
 		this.baseUrl = '';
@@ -120,8 +125,73 @@ class N8nServer {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 			DB_SQLITE_POOL_SIZE: '4',
+			...(this.database ? this.queueEnv : {}),
 			...this.options.env,
 		};
+	}
+
+	get queueEnv() {
+		return {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: '6379',
+			QUEUE_BULL_PREFIX: this.database,
+			// n8n caches webhooks in Redis under this prefix: instances sharing one Redis must not share it.
+			N8N_REDIS_KEY_PREFIX: this.database,
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: '5432',
+			DB_POSTGRESDB_DATABASE: this.database,
+			DB_POSTGRESDB_USER: 'postgres',
+			DB_POSTGRESDB_PASSWORD: '',
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		};
+	}
+
+	/** @param {string} sql */
+	psql(sql) {
+		execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], {
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
+	}
+
+	/** @param {string} command @param {Record<string,string>} env */
+	spawnN8n(command, env) {
+		const out = fs.openSync(this.logFile, 'a');
+		const child = spawn(this.runtime.node, [this.runtime.bin, ...command.split(' ')], {
+			env,
+			stdio: ['ignore', out, out],
+			detached: true,
+		});
+		fs.closeSync(out);
+		const pid = child.pid;
+		process.once('exit', () => this.killNow(pid));
+		return child;
+	}
+
+	/** Start the queue-mode workers and wait until each answers its health check. */
+	async startWorkers() {
+		const count = this.options.queue?.workers ?? 0;
+		for (let i = 0; i < count; i++) {
+			const healthPort = await freePort();
+			const worker = this.spawnN8n('worker --concurrency=10', {
+				...this.env,
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+				N8N_WORKER_SERVER_PORT: String(healthPort),
+			});
+			this.workers.push(worker);
+			const started = Date.now();
+			for (;;) {
+				if (worker.exitCode !== null) throw new Error(`n8n worker ${i + 1} exited; see ${this.logFile}:\n${this.tail()}`);
+				const res = await axios.get(`http://127.0.0.1:${healthPort}/healthz`, { validateStatus: () => true }).catch(() => null);
+				if (res?.status === 200) break;
+				if (Date.now() - started > 120_000) throw new Error(`n8n worker ${i + 1} not healthy after 120 s; see ${this.logFile}`);
+				await new Promise((r) => setTimeout(r, 500));
+			}
+			log(`worker ${i + 1} of ${count} ready`);
+		}
 	}
 
 	/** Start n8n (installing this package first when `tarball` is given) and make it ready for API use. */
@@ -134,19 +204,17 @@ class N8nServer {
 			log(`installing ${path.basename(tarball)} into ${this.userFolder}/.n8n/nodes`);
 			installPackage(this.userFolder, tarball);
 		}
+		if (this.options.queue && !this.database) {
+			this.database = `pql_${path.basename(path.dirname(this.userFolder)).replace(/\W/g, '_')}_${process.pid}`.toLowerCase();
+			log(`queue mode: PostgreSQL database ${this.database}, Redis prefix ${this.database}`);
+			this.psql(`CREATE DATABASE ${this.database}`);
+		}
 		log(`starting n8n on ${this.baseUrl} (log: ${this.logFile})`);
-		const out = fs.openSync(this.logFile, 'a');
-		this.child = spawn(this.runtime.node, [this.runtime.bin, 'start'], {
-			env: this.env,
-			stdio: ['ignore', out, out],
-			detached: true,
-		});
-		fs.closeSync(out);
 		const started = Date.now();
-		const pid = this.child.pid;
-		process.once('exit', () => this.killNow(pid));
+		this.child = this.spawnN8n('start', this.env);
 		await this.waitHealthy(started);
 		await this.ensureOwnerAndApiKey();
+		await this.startWorkers();
 		log(`ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		return this;
 	}
@@ -243,13 +311,17 @@ class N8nServer {
 	}
 
 	/**
-	 * Wait until a production webhook answers something other than 404 (registration is asynchronous).
+	 * Wait until a PQL Trigger's production webhook is registered (n8n registers triggers in the
+	 * background after activation). The probe is a POST of `{}`, which the trigger refuses with 400
+	 * without starting an execution; an OPTIONS probe can pass before POST is routed. For n8n's own
+	 * Webhook node, where a POST would start an execution, pass `probe: 'OPTIONS'` and retry 404s.
 	 * @param {string} urlPath
+	 * @param {{ probe?: 'POST' | 'OPTIONS', timeoutMs?: number }} [options]
 	 */
-	async waitForWebhook(urlPath, timeoutMs = 20_000) {
+	async waitForWebhook(urlPath, { probe = 'POST', timeoutMs = 30_000 } = {}) {
 		const started = Date.now();
 		while (Date.now() - started < timeoutMs) {
-			const res = await axios.request({ method: 'OPTIONS', url: `${this.baseUrl}${urlPath}`, validateStatus: () => true });
+			const res = await axios.request({ method: probe, url: `${this.baseUrl}${urlPath}`, data: probe === 'POST' ? {} : undefined, validateStatus: () => true });
 			if (res.status !== 404) return;
 			await new Promise((r) => setTimeout(r, 200));
 		}
@@ -316,8 +388,8 @@ class N8nServer {
 		}
 	}
 
-	async stop() {
-		const child = this.child;
+	/** @param {import('node:child_process').ChildProcess | null} child */
+	async stopProcess(child) {
 		if (!child || child.exitCode !== null) return;
 		const exited = new Promise((r) => child.once('exit', r));
 		try {
@@ -328,7 +400,41 @@ class N8nServer {
 		const timer = setTimeout(() => this.killNow(child.pid), 15_000);
 		await exited;
 		clearTimeout(timer);
+	}
+
+	/** Stop the main process only and start it again on the same folder, port and database. */
+	async restartMain() {
+		await this.stopProcess(this.child);
+		const started = Date.now();
+		this.child = this.spawnN8n('start', this.env);
+		await this.waitHealthy(started);
+	}
+
+	async stop() {
+		await Promise.all([this.stopProcess(this.child), ...this.workers.map((w) => this.stopProcess(w))]);
 		this.child = null;
+		this.workers = [];
+		if (this.database) {
+			try {
+				this.psql(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
+			} catch {
+				log(`could not drop database ${this.database}; drop it by hand`);
+			}
+			this.dropRedisKeys(this.database);
+			this.database = '';
+		}
+	}
+
+	/** @param {string} prefix */
+	dropRedisKeys(prefix) {
+		try {
+			const keys = execFileSync('redis-cli', ['-h', '127.0.0.1', '--scan', '--pattern', `${prefix}*`], { encoding: 'utf8' })
+				.split('\n')
+				.filter(Boolean);
+			for (let i = 0; i < keys.length; i += 500) execFileSync('redis-cli', ['-h', '127.0.0.1', 'del', ...keys.slice(i, i + 500)]);
+		} catch {
+			log(`could not remove Redis keys ${prefix}*`);
+		}
 	}
 }
 

@@ -90,12 +90,13 @@ function antiPqlRules(context: IExecuteFunctions): Row[] {
 /** Node-wide settings, read once per execution and checked by the core. */
 export function readSettings(context: IExecuteFunctions): ScoringConfig {
 	const kind = asText(setting(context, 'model'));
-	const signalRows = rowsOf(setting(context, 'signals'), 'signal');
 	const options = asRow(setting(context, 'options'));
+	// The signal rows are hidden (and so unreadable) for an imported model, which brings its own.
+	const signalRows = () => rowsOf(setting(context, 'signals'), 'signal');
 	const model =
 		kind === 'predictive'
 			? importedModel(context)
-			: withVersion(kind === 'threshold' ? thresholdModel(context, signalRows) : weightedModel(context, signalRows));
+			: withVersion(kind === 'threshold' ? thresholdModel(context, signalRows()) : weightedModel(context, signalRows()));
 	const invitesSignal = textOf(options, 'invitesSignal');
 	return readConfig({
 		model,

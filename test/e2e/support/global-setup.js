@@ -22,6 +22,6 @@ module.exports = async function globalSetup() {
 		throw error;
 	}
 	const stateFile = path.join(runDir, 'state.json');
-	fs.writeFileSync(stateFile, JSON.stringify(server.state));
+	fs.writeFileSync(stateFile, JSON.stringify({ ...server.state, tarball, runDir }));
 	process.env.PQL_E2E_STATE = stateFile;
 };

@@ -17,6 +17,22 @@ function n8n() {
 	return N8nServer.attach(JSON.parse(fs.readFileSync(stateFile(), 'utf8')));
 }
 
+/**
+ * A second n8n in queue mode (main + workers over Redis and a fresh PostgreSQL database) with the
+ * same package tarball as the suite's n8n. The caller stops it.
+ * @param {number} workers
+ */
+async function startQueueModeN8n(workers = 2) {
+	const state = JSON.parse(fs.readFileSync(stateFile(), 'utf8'));
+	const server = new N8nServer({ userFolder: path.join(state.runDir, `queue-${Date.now()}`, 'n8n'), queue: { workers } });
+	try {
+		return await server.start({ tarball: state.tarball });
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
+}
+
 /** @param {string} name a file in workflows/ */
 function template(name) {
 	return JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', name), 'utf8'));
@@ -25,4 +41,4 @@ function template(name) {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { n8n, template, sleep };
+module.exports = { n8n, template, sleep, startQueueModeN8n };

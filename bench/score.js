@@ -1,0 +1,312 @@
+// @ts-check
+// Benchmark (not a test): the PQL Score node inside n8n-core's own executor (WorkflowExecute, the
+// code that runs every node in n8n) against a plain JavaScript loop computing the same textbook
+// weighted scores, in the same process, on the same seeded synthetic events.
+//
+// The node is the compiled one in dist/ (run `npx gulp build` first, or go through `npm run bench`,
+// which builds). It gets its default settings, as when dropped into a workflow, with "Now" fixed so
+// that every run scores the same. Events go in as n8n items, one execution per batch of entities
+// (an entity's events always in one batch); the output must equal the plain loop's, entity by entity.
+//
+//   node bench/score.js                     standalone, no n8n server needed
+//   PQL_BENCH_ONLY=score npm run bench      through bench/run.js (runs this file as a child process)
+// Tunables: PQL_BENCH_SCORE_EVENTS=200000 PQL_BENCH_SCORE_ENTITIES=20000 PQL_BENCH_SCORE_BATCHES=10
+//           PQL_BENCH_SCORE_SEED=42
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { log, envNumber, fmt, table } = require('./lib');
+
+const ROOT = path.join(__dirname, '..');
+const NODE_FILE = path.join(ROOT, 'dist/nodes/PqlScore/PqlScore.node.js');
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+const DAY_MS = 86_400_000;
+const BASE_URL = 'http://localhost:5678';
+
+/**
+ * The textbook weighted model written out by hand for the plain loop: event names, window in days
+ * (none = all time) and points once the signal is seen; 100 points make a score of 100.
+ * @type {Array<{ names: string[], windowDays?: number, points: number }>}
+ */
+const TEXTBOOK = [
+	{ names: ['signed_up', 'Signed Up'], points: 10 },
+	{ names: ['onboarding_completed', 'Onboarding Completed'], points: 20 },
+	{ names: ['core_feature_used', 'Core Feature Used'], windowDays: 30, points: 15 },
+	{ names: ['teammate_invited', 'Invite Sent'], windowDays: 14, points: 30 },
+	{ names: ['pricing_page_viewed', 'Pricing Page Viewed'], windowDays: 14, points: 25 },
+	{ names: ['usage_limit_hit', 'Usage Limit Hit'], windowDays: 30, points: 35 },
+];
+const QUALIFY_AT = 70;
+/** Weighted towards everyday events, so that scores spread over the whole range. */
+const EVENT_MIX = [
+	['page_viewed', 30],
+	['core_feature_used', 25],
+	['project_created', 10],
+	['signed_up', 6],
+	['onboarding_completed', 6],
+	['teammate_invited', 8],
+	['pricing_page_viewed', 8],
+	['usage_limit_hit', 7],
+];
+
+function settings() {
+	return {
+		events: Math.round(envNumber('PQL_BENCH_SCORE_EVENTS', 200_000)),
+		entities: Math.round(envNumber('PQL_BENCH_SCORE_ENTITIES', 20_000)),
+		batches: Math.round(envNumber('PQL_BENCH_SCORE_BATCHES', 10)),
+		seed: Math.round(envNumber('PQL_BENCH_SCORE_SEED', 42)),
+	};
+}
+
+/** Mulberry32: a small seeded generator, so every run scores the same events. @param {number} seed */
+function random(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * @typedef {{ source: string, type: string, event: string, userId: string, anonymousId: null,
+ *   email: string, accountId: string, timestamp: string, receivedAt: string, messageId: string,
+ *   properties: Record<string, unknown>, traits: Record<string, unknown>, context: Record<string, unknown> }} Event
+ */
+
+/**
+ * Canonical events (as PQL Trigger emits them), grouped by entity; every entity gets at least one.
+ * @param {{ events: number, entities: number, seed: number }} s
+ * @returns {Event[][]}
+ */
+function generate(s) {
+	const next = random(s.seed);
+	const totalWeight = EVENT_MIX.reduce((sum, [, w]) => sum + Number(w), 0);
+	const pickName = () => {
+		let r = next() * totalWeight;
+		for (const [name, weight] of EVENT_MIX) if ((r -= Number(weight)) < 0) return String(name);
+		return String(EVENT_MIX[0][0]);
+	};
+	/** @type {Event[][]} */
+	const byEntity = Array.from({ length: s.entities }, () => []);
+	for (let i = 0; i < s.events; i++) {
+		const entity = i < s.entities ? i : Math.floor(next() * s.entities);
+		const timestamp = new Date(NOW.getTime() - Math.floor(next() * 60 * DAY_MS)).toISOString();
+		byEntity[entity].push({
+			source: 'posthog',
+			type: 'track',
+			event: pickName(),
+			userId: `user-${entity}`,
+			anonymousId: null,
+			email: `user-${entity}@company-${entity % 997}.com`,
+			accountId: `company-${entity % 997}`,
+			timestamp,
+			receivedAt: timestamp,
+			messageId: `m-${i}`,
+			properties: { plan: 'trial' },
+			traits: {},
+			context: {},
+		});
+	}
+	return byEntity;
+}
+
+/**
+ * The same weighted scores, computed the straightforward way.
+ * @param {Event[][]} byEntity
+ * @returns {Map<string, { score: number, qualified: boolean }>}
+ */
+function plainLoop(byEntity) {
+	const now = NOW.getTime();
+	/** @type {Map<string, { score: number, qualified: boolean }>} */
+	const scores = new Map();
+	for (const events of byEntity) {
+		let points = 0;
+		for (const signal of TEXTBOOK) {
+			const seen = events.some((e) => {
+				const ageDays = (now - Date.parse(e.timestamp)) / DAY_MS;
+				return signal.names.includes(e.event) && ageDays >= 0 && (signal.windowDays === undefined || ageDays <= signal.windowDays);
+			});
+			if (seen) points += signal.points;
+		}
+		const score = Math.min(100, points);
+		scores.set(events[0].userId, { score, qualified: score >= QUALIFY_AT });
+	}
+	return scores;
+}
+
+/** n8n-core's executor with the one node; nothing from n8n's server. */
+function executor() {
+	// Gives n8n-core a throw-away user folder and a fixed key before it reads its settings.
+	require('../test/workflow/harness/runtime').prepareN8nEnvironment();
+	const { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } = require('n8n-core');
+	const { NodeHelpers, Workflow, createRunExecutionData } = require('n8n-workflow');
+	const { PqlScore } = require(NODE_FILE);
+	const nodeType = new PqlScore();
+	const typeName = `n8n-nodes-pql.${nodeType.description.name}`;
+	const nodeTypes = {
+		getByName: () => nodeType,
+		/** @param {string} _type @param {number} [version] */
+		getByNameAndVersion: (_type, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
+		getKnownTypes: () => ({ [typeName]: { className: 'PqlScore', sourcePath: NODE_FILE } }),
+	};
+	const node = {
+		id: 'bench-pql-score',
+		name: 'PQL Score',
+		type: typeName,
+		typeVersion: 1,
+		position: /** @type {[number, number]} */ ([0, 0]),
+		parameters: { options: { now: NOW.toISOString() } },
+	};
+	const unsupported = async () => {
+		throw new Error('not available in the benchmark');
+	};
+	let runs = 0;
+
+	/**
+	 * Runs one execution of the workflow with `items` as the node's input.
+	 * @param {Array<{ json: Event }>} items
+	 */
+	return async (items) => {
+		const workflow = new Workflow({ id: 'bench', name: 'bench', nodes: [node], connections: {}, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+		const executionId = `bench-${++runs}`;
+		const hooks = new ExecutionLifecycleHooks('trigger', executionId, {
+			id: 'bench', name: 'bench', nodes: [node], connections: {}, active: false, activeVersionId: null, isArchived: false,
+			createdAt: new Date(0), updatedAt: new Date(0),
+		});
+		const additionalData = {
+			hooks, executionId, workflowId: 'bench', userId: 'bench', currentNodeExecutionIndex: 0, variables: {},
+			restApiUrl: `${BASE_URL}/rest`, instanceBaseUrl: BASE_URL, formWaitingBaseUrl: `${BASE_URL}/form-waiting`,
+			webhookBaseUrl: `${BASE_URL}/webhook`, webhookWaitingBaseUrl: `${BASE_URL}/webhook-waiting`,
+			webhookTestBaseUrl: `${BASE_URL}/webhook-test`, externalSecretsProxy: new ExternalSecretsProxy(),
+			executeWorkflow: unsupported, getRunExecutionData: async () => undefined, getRuntimeCredential: async () => undefined,
+			startRunnerTask: unsupported, logAiEvent: () => undefined,
+		};
+		const start = workflow.getNode('PQL Score');
+		const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }] } });
+		const run = await new WorkflowExecute(/** @type {any} */ (additionalData), 'trigger', runData).processRunExecutionData(workflow);
+		const task = run.data.resultData.runData['PQL Score']?.[0];
+		if (run.status !== 'success' || !task?.data) throw new Error(`execution ${executionId} ended "${run.status}": ${run.data.resultData.error?.message}`);
+		return /** @type {Array<{ json: { userId: string, pql: { score: number, qualified: boolean } } }>} */ (task.data.main[0] ?? []);
+	};
+}
+
+/** Peak figures for the whole process (the OS's maximum resident set, V8's largest heap seen). */
+function memoryWatch() {
+	let heapPeak = 0;
+	const sample = () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed));
+	const timer = setInterval(sample, 25);
+	timer.unref();
+	return {
+		sample,
+		stop: () => {
+			clearInterval(timer);
+			sample();
+			return { rssPeak: process.resourceUsage().maxRSS * 1024, heapPeak };
+		},
+	};
+}
+
+/** @param {NodeJS.CpuUsage} usage user + system, in ms */
+const cpuMs = (usage) => (usage.user + usage.system) / 1000;
+
+const mb = (/** @type {number} */ bytes) => `${fmt(bytes / 1_048_576, 0)} MB`;
+
+async function main() {
+	const s = settings();
+	if (!fs.existsSync(NODE_FILE)) throw new Error(`${path.relative(ROOT, NODE_FILE)} is missing: run \`npx gulp build\` first`);
+	log(`score: generating ${s.events} events over ${s.entities} entities (seed ${s.seed})`);
+	const byEntity = generate(s);
+	const memory = memoryWatch();
+
+	const run = executor();
+	await run(byEntity.slice(0, 50).flat().map((json) => ({ json }))); // warm-up: module loading, JIT
+
+	const batchSize = Math.ceil(s.entities / s.batches);
+	/** @type {Map<string, { score: number, qualified: boolean }>} */
+	const fromNode = new Map();
+	let nodeMs = 0;
+	let nodeCpuMs = 0;
+	for (let b = 0; b < s.batches; b++) {
+		const items = byEntity.slice(b * batchSize, (b + 1) * batchSize).flat().map((json) => ({ json }));
+		const started = performance.now();
+		const cpu = process.cpuUsage();
+		const output = await run(items);
+		nodeMs += performance.now() - started;
+		nodeCpuMs += cpuMs(process.cpuUsage(cpu));
+		memory.sample();
+		for (const { json } of output) fromNode.set(json.userId, { score: json.pql.score, qualified: json.pql.qualified });
+		log(`score: execution ${b + 1}/${s.batches}: ${items.length} events → ${output.length} scores, ${fmt(items.length / ((performance.now() - started) / 1000), 0)} events/s`);
+	}
+
+	log('score: plain loop over the same events');
+	const loopRuns = 5;
+	let loopMs = Infinity;
+	let loopCpuMs = Infinity;
+	/** @type {Map<string, { score: number, qualified: boolean }>} */
+	let fromLoop = new Map();
+	for (let r = 0; r < loopRuns; r++) {
+		const started = performance.now();
+		const cpu = process.cpuUsage();
+		fromLoop = plainLoop(byEntity);
+		loopMs = Math.min(loopMs, performance.now() - started);
+		loopCpuMs = Math.min(loopCpuMs, cpuMs(process.cpuUsage(cpu)));
+	}
+	const { rssPeak, heapPeak } = memory.stop();
+
+	const mismatches = [...fromLoop].filter(([id, want]) => {
+		const got = fromNode.get(id);
+		return !got || got.score !== want.score || got.qualified !== want.qualified;
+	});
+	const qualified = [...fromNode.values()].filter((r) => r.qualified).length;
+	const nodeRate = s.events / (nodeMs / 1000);
+	const loopRate = s.events / (loopMs / 1000);
+	const ok = mismatches.length === 0 && fromNode.size === s.entities;
+
+	const out = [
+		'',
+		`PQL Score benchmark: ${s.events} events over ${s.entities} entities, ${s.batches} executions, Node ${process.version}`,
+		table(
+			['path', 'wall time', 'events/s', 'CPU time', 'events per CPU-s'],
+			[
+				['PQL Score node in n8n-core WorkflowExecute', `${fmt(nodeMs / 1000, 2)} s`, fmt(nodeRate, 0), `${fmt(nodeCpuMs / 1000, 2)} s`, fmt(s.events / (nodeCpuMs / 1000), 0)],
+				[`plain JS loop (best of ${loopRuns})`, `${fmt(loopMs / 1000, 2)} s`, fmt(loopRate, 0), `${fmt(loopCpuMs / 1000, 2)} s`, fmt(s.events / (loopCpuMs / 1000), 0)],
+			],
+		),
+		`node / plain loop, events/s: ${fmt(nodeRate / loopRate, 3)} (the plain loop is ${fmt(loopRate / nodeRate, 1)}× faster; by CPU time ${fmt(nodeCpuMs / loopCpuMs, 1)}×)`,
+		`peak memory of the process: RSS ${mb(rssPeak)}, V8 heap used ${mb(heapPeak)}`,
+		`entities scored: ${fromNode.size}, qualified: ${qualified}; scores equal to the plain loop's: ${mismatches.length === 0 ? 'yes' : `NO (${mismatches.length} differ, e.g. ${mismatches[0][0]})`}`,
+		'',
+	];
+	process.stdout.write(`${out.join('\n')}\n`);
+	return { ok };
+}
+
+/** Rough upper bound of this benchmark's run time in seconds (for run.js's hard limit). */
+function budgetSeconds() {
+	return 180;
+}
+
+/** For bench/run.js: runs this file in a child process of its own, so that its memory figures are its own. */
+async function run() {
+	try {
+		execFileSync(process.execPath, [__filename], { stdio: 'inherit', timeout: budgetSeconds() * 1000 });
+		return { ok: true };
+	} catch {
+		return { ok: false };
+	}
+}
+
+module.exports = { name: 'score', run, budgetSeconds };
+
+if (require.main === module) {
+	main().then(
+		({ ok }) => (process.exitCode = ok ? 0 : 1),
+		(error) => {
+			log(`score: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+			process.exitCode = 1;
+		},
+	);
+}

@@ -1,0 +1,10 @@
+export { buildPqlMessage } from './message';
+export type { MessageOptions } from './message';
+export { buildDigest, byScore } from './digest';
+export type { DigestOptions } from './digest';
+export { entityKey, skipReason, skipReasons } from './decide';
+export type { AlertPolicy } from './decide';
+export { readAlertInput } from './read';
+export { escapeText, safeUrl } from './escape';
+export { SLACK_LIMITS, clip } from './limits';
+export { fitMessage } from './fit';

@@ -1,0 +1,12 @@
+export { learnPql } from './learn';
+export { measurePopulation } from './measure';
+export type { MeasuredEntity, MeasureSettings } from './measure';
+export { rankingScore, scoreWithPqlScore } from './evaluate';
+export { auc } from './auc';
+export { discoverSignals, FLAG_COVERAGE, FLAG_LIFT } from './discovery';
+export { fitLogistic, objective } from './logisticFit';
+export { chooseFeatures, designMatrix, numericValue } from './features';
+export { riskRatio, wilson } from './stats';
+export { splitPopulation } from './split';
+export { fieldSignals, labelEntities, profileUser, readConverted, readDate } from './population';
+export { renderReport } from './report/html';
