@@ -138,6 +138,8 @@ export interface PreviousState {
 	qualifiedSince?: string | null;
 	/** Last time the entity was scored as qualified; starts the re-qualification cool-down. */
 	lastQualifiedAt?: string | null;
+	/** When this state was scored: of several states for one entity, the latest wins. */
+	scoredAt?: string | null;
 }
 
 export type EntityLevel = EntityType | 'both';

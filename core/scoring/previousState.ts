@@ -20,6 +20,7 @@ function stateOf(value: unknown): PreviousState[] {
 		score: typeof value.score === 'number' ? value.score : null,
 		qualifiedSince: text(value.qualifiedSince),
 		lastQualifiedAt: text(value.lastQualifiedAt),
+		scoredAt: text(value.scoredAt),
 	};
 	const known = state.score !== null || state.qualifiedSince !== null || state.lastQualifiedAt !== null;
 	return known ? [state] : [];

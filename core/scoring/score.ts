@@ -130,11 +130,16 @@ function previousFor(
 	states: PreviousState[],
 	ownerType: EntityType,
 ): PreviousState | undefined {
+	// Latest `scoredAt` wins; states without one count as older, and among equals the last given wins.
+	// (An account's states come from all its members' items, in member order, not time order.)
 	return states
 		.filter((state) =>
 			state.entity ? state.entity.type === entity.type && state.entity.id === entity.id : entity.type === ownerType,
 		)
-		.at(-1);
+		.reduce<PreviousState | undefined>(
+			(latest, state) => (latest && (latest.scoredAt ?? '') > (state.scoredAt ?? '') ? latest : state),
+			undefined,
+		);
 }
 
 interface EntityInput {

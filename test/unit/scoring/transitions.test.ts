@@ -37,4 +37,11 @@ describe('transitions', () => {
 		const own: PreviousState = { entity: { type: 'user', id: 'u1' }, qualifiedSince: daysAgo(3) };
 		expect(scoreAfter([other, own]).newlyQualified).toBe(false);
 	});
+
+	it('takes the most recently scored state when several are given, whatever their order', () => {
+		const stale: PreviousState = { score: 30, qualifiedSince: null, lastQualifiedAt: null, scoredAt: daysAgo(5) };
+		const fresh: PreviousState = { score: 80, qualifiedSince: daysAgo(2), lastQualifiedAt: daysAgo(1), scoredAt: daysAgo(1) };
+		expect(scoreAfter([fresh, stale])).toMatchObject({ newlyQualified: false, previousScore: 80 });
+		expect(scoreAfter([stale, fresh])).toMatchObject({ newlyQualified: false, previousScore: 80 });
+	});
 });
