@@ -1,6 +1,6 @@
 // Three levels, one runner: `unit` (pure core) and `workflow` (n8n-core's WorkflowExecute) are fast
 // and run on Node 20; `e2e` drives a real n8n server and is started by scripts/test.js after the build.
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 const project = (name, extra = {}) => ({
 	displayName: name,
 	testEnvironment: 'node',
