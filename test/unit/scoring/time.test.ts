@@ -1,3 +1,4 @@
+import { isoToMillis } from '../../../core/scoring/time';
 import { scorePql } from '../../../core/scoring';
 import { NOW, config, daysAgo, event, textbookEvents, usersOf } from './fixtures';
 
@@ -38,5 +39,13 @@ describe('order and time zones', () => {
 		expect(signals(lateEvening, 'UTC').activeDays).toBe(2);
 		expect(signals(lateEvening, 'America/New_York').activeDays).toBe(1);
 		expect(signals(lateEvening, 'Asia/Tokyo').activeDays).toBe(1);
+	});
+});
+
+describe('isoToMillis on canonical UTC timestamps', () => {
+	it('reads them exactly and refuses impossible dates', () => {
+		expect(isoToMillis('2026-11-27T10:00:00.000Z')).toBe(Date.UTC(2026, 10, 27, 10));
+		expect(isoToMillis('2026-02-30T00:00:00.000Z')).toBeNaN();
+		expect(isoToMillis('2026-11-27T11:00:00.000+01:00')).toBe(Date.UTC(2026, 10, 27, 10));
 	});
 });
