@@ -81,7 +81,8 @@ export function rowToSignal(row: Row): Row {
 							? { property: propertyName, ...conditionOf(row, 'propertyOperator', 'propertyValue') }
 							: undefined,
 					},
-		aggregation: textOf(row, 'aggregation'),
+		// Hidden for item fields, so n8n leaves it out of the row: the core then takes a field as it is.
+		aggregation: textOf(row, 'aggregation') || undefined,
 		property: textOf(row, 'property') || undefined,
 		// 0 in the UI means "all time".
 		windowDays: windowDays > 0 ? windowDays : undefined,

@@ -55,4 +55,11 @@ describe('PQL Score node, default settings', () => {
 		const broken = { model: 'threshold', rules: { rule: [{ signal: 'No such signal', operator: 'gte', value: '1' }] } };
 		await expect(node.execute.call(context(itemsOf(events), broken))).rejects.toThrow(/not defined/);
 	});
+
+	it('scores a signal read from an item field, whose row n8n stores without a measure', async () => {
+		const seatRow = { name: 'Seats', category: 'fit', measuredBy: 'field', fieldPath: 'company.seats', points: 80, award: 'condition', whenOperator: 'gte', whenValue: '10' };
+		const items = itemsOf(textbookEvents().slice(0, 1)).map((item) => ({ json: { ...item.json, company: { seats: 12 } } }));
+		const [output] = await node.execute.call(context(items, { signals: { signal: [seatRow] } }));
+		expect(output[0].json.pql).toMatchObject({ score: 80, qualified: true });
+	});
 });

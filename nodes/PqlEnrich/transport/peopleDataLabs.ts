@@ -1,0 +1,32 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { type Answer, type Vendor, vendorRequest } from './request';
+import { rateLimitReset, retryAfter } from './retryWait';
+
+const PEOPLE_DATA_LABS: Vendor = {
+	label: 'People Data Labs',
+	credentialType: 'peopleDataLabsApi',
+	credentialName: 'PQL People Data Labs API',
+	fixes: {
+		401: 'Check the API key in the "PQL People Data Labs API" credential; copy the active key from the API Keys page of dashboard.peopledatalabs.com.',
+		402: 'Your People Data Labs credits for this API are used up: buy more in the dashboard or wait for the monthly renewal.',
+		403: 'This People Data Labs key may not call this API: enable it for the key in the dashboard.',
+	},
+	retryHint: (headers, now) => retryAfter(headers, now) ?? rateLimitReset(headers, now),
+};
+
+/** PDL's two enrichment calls, bound to the credential's base URL (read once per execution). PDL bills matches only. */
+export interface PdlClient {
+	company(domain: string, itemIndex: number): Promise<Answer>;
+	person(email: string, itemIndex: number): Promise<Answer>;
+}
+
+export async function pdlClient(context: IExecuteFunctions): Promise<PdlClient> {
+	const credentials = await context.getCredentials<{ baseUrl?: string }>('peopleDataLabsApi');
+	const baseUrl = String(credentials.baseUrl || 'https://api.peopledatalabs.com').replace(/\/+$/, '');
+	return {
+		company: async (domain, itemIndex) =>
+			await vendorRequest(context, PEOPLE_DATA_LABS, { method: 'GET', url: `${baseUrl}/v5/company/enrich`, qs: { website: domain } }, itemIndex),
+		person: async (email, itemIndex) =>
+			await vendorRequest(context, PEOPLE_DATA_LABS, { method: 'GET', url: `${baseUrl}/v5/person/enrich`, qs: { email } }, itemIndex),
+	};
+}
