@@ -1,0 +1,38 @@
+import { CrmInputError } from './crmInputError';
+
+/** The placeholders a deal / opportunity name template may use. */
+export interface DealNameValues {
+	company: string;
+	domain: string;
+	account: string;
+	email: string;
+	score: string;
+	grade: string;
+	/** Qualification day, YYYY-MM-DD. */
+	date: string;
+}
+
+export const DEFAULT_DEAL_NAME_TEMPLATE = '{company} – PQL {date}';
+
+/** HubSpot and Salesforce both cap names well above this; longer names are unreadable anyway. */
+const MAX_NAME_LENGTH = 255;
+
+/** Replaces `{placeholder}`s; an unknown placeholder is a mistake the user should hear about. */
+export function renderDealName(template: string, values: DealNameValues): string {
+	const known = Object.keys(values);
+	const name = template.replace(/\{(\w+)\}/g, (match, key: string) => {
+		if (!Object.prototype.hasOwnProperty.call(values, key)) {
+			throw new CrmInputError(
+				`Unknown placeholder ${match} in the deal name`,
+				'Deal Name',
+				`Use only ${known.map((k) => `{${k}}`).join(', ')}.`,
+			);
+		}
+		return values[key as keyof DealNameValues];
+	});
+	const clean = name.replace(/\s+/g, ' ').trim();
+	if (clean === '' || /^[\s–—:-]*$/.test(clean)) {
+		throw new CrmInputError('The deal name came out empty', 'Deal Name', 'Put some text or {account} in the deal name template.');
+	}
+	return clean.length > MAX_NAME_LENGTH ? `${clean.slice(0, MAX_NAME_LENGTH - 1)}…` : clean;
+}

@@ -1,0 +1,15 @@
+export { CrmInputError } from './crmInputError';
+export { idempotencyKey } from './idempotencyKey';
+export { normalizeDomain, normalizeEmail } from './domain';
+export { DEFAULT_DEAL_NAME_TEMPLATE, renderDealName } from './dealName';
+export type { DealNameValues } from './dealName';
+export { readPqlFacts, rankedReasons } from './pqlFacts';
+export type { PqlFacts, ReasonFact } from './pqlFacts';
+export { MAX_NOTE_LENGTH, storyMarker, usageStoryHtml } from './usageStory';
+export type { StoryInput } from './usageStory';
+export { PQL_PROPERTY, PQL_PROPERTY_DEFINITIONS } from './hubspot/pqlProperties';
+export type { HubSpotObjectType, PropertyDefinition } from './hubspot/pqlProperties';
+export { closeDateAfter, newDealProperties, reasonsText, scoreProperties } from './hubspot/dealProperties';
+export type { HubSpotProperties, NewDeal } from './hubspot/dealProperties';
+export { retryDelay } from './hubspot/retryPolicy';
+export type { FailedAttempt, RateLimitPolicy } from './hubspot/retryPolicy';

@@ -1,0 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
+import { storyMarker } from '../../../../core/crm';
+import type { HubSpotClient, HubSpotResponse } from '../transport';
+import { ASSOCIATION_TYPE, associatedIds } from './associations';
+
+export interface NoteTarget {
+	dealId: string;
+	contactId: string | null;
+	companyId: string | null;
+}
+
+/** The deal's note that carries this cycle's marker, if one was written. */
+async function findStoryNote(client: HubSpotClient, dealId: string, idempotencyKey: string, itemIndex: number): Promise<HubSpotResponse | undefined> {
+	const ids = await associatedIds(client, { type: 'deals', id: dealId }, 'notes', itemIndex);
+	if (ids.length === 0) return undefined;
+	const response = await client.request(
+		{
+			method: 'POST',
+			path: '/crm/v3/objects/notes/batch/read',
+			body: { inputs: ids.slice(0, 100).map((id) => ({ id })), properties: ['hs_note_body'], propertiesWithHistory: [] },
+			idempotent: true,
+		},
+		itemIndex,
+	);
+	const marker = storyMarker(idempotencyKey);
+	const notes = Array.isArray(response.body.results) ? (response.body.results as IDataObject[]) : [];
+	const note = notes.find((n) => String((n.properties as IDataObject | undefined)?.hs_note_body ?? '').includes(marker));
+	return note === undefined ? undefined : { status: 201, body: note };
+}
+
+/**
+ * Creates the usage-story note, associated with the deal, contact and company in the same call.
+ * A note create is not idempotent: after an ambiguous failure the deal's notes are read back and
+ * the marked note is taken instead of writing a second one.
+ */
+export async function createStoryNote(
+	client: HubSpotClient,
+	target: NoteTarget,
+	html: string,
+	timestamp: string,
+	idempotencyKey: string,
+	itemIndex: number,
+): Promise<string> {
+	const links: Array<[string | null, number]> = [
+		[target.dealId, ASSOCIATION_TYPE.noteToDeal],
+		[target.contactId, ASSOCIATION_TYPE.noteToContact],
+		[target.companyId, ASSOCIATION_TYPE.noteToCompany],
+	];
+	const associations = links
+		.filter((link): link is [string, number] => link[0] !== null)
+		.map(([id, associationTypeId]) => ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }] }));
+	const response = await client.request(
+		{
+			method: 'POST',
+			path: '/crm/v3/objects/notes',
+			body: { properties: { hs_note_body: html, hs_timestamp: timestamp }, associations },
+			idempotent: false,
+			recover: async () => await findStoryNote(client, target.dealId, idempotencyKey, itemIndex),
+		},
+		itemIndex,
+	);
+	return String(response.body.id);
+}

@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { writePerItem } from '../shared/perItem';
+import { createPqlProperties } from './actions/createProperties/execute';
+import { upsertPqlDeal } from './actions/upsertDeal/execute';
+import { readDealInput } from './actions/upsertDeal/readInput';
+import { ownerFinder } from './api/owners';
+import type { HubSpotAuthentication } from './transport';
+import { DEFAULT_MAX_RETRIES, createHubSpotClient } from './transport';
+
+export type HubSpotOperation = 'upsertDeal' | 'createProperties';
+
+export async function routeHubSpot(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const operation = context.getNodeParameter('operation', 0) as HubSpotOperation;
+	const authentication = context.getNodeParameter('authentication', 0) as HubSpotAuthentication;
+	const maxRetries =
+		operation === 'upsertDeal' ? Number(context.getNodeParameter('dealOptions.maxRetries', 0, DEFAULT_MAX_RETRIES)) : DEFAULT_MAX_RETRIES;
+	const client = createHubSpotClient(context, authentication, maxRetries);
+	if (operation === 'createProperties') {
+		return await writePerItem(context, 'hubspotProperties', async (itemIndex) => await createPqlProperties(client, itemIndex));
+	}
+	const findOwner = ownerFinder(client);
+	return await writePerItem(context, 'crm', async (itemIndex) => await upsertPqlDeal(client, readDealInput(context, itemIndex), findOwner, itemIndex));
+}

@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { writePerItem } from '../shared/perItem';
+import { upsertPqlOpportunity } from './actions/upsertOpportunity/execute';
+import { readOpportunityInput } from './actions/upsertOpportunity/readInput';
+import type { SalesforceAuthentication } from './transport';
+import { DEFAULT_MAX_RETRIES, createSalesforceClient } from './transport';
+
+export async function routeSalesforce(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const authentication = context.getNodeParameter('authentication', 0) as SalesforceAuthentication;
+	const maxRetries = Number(context.getNodeParameter('opportunityOptions.maxRetries', 0, DEFAULT_MAX_RETRIES));
+	const client = createSalesforceClient(context, authentication, maxRetries);
+	return await writePerItem(context, 'crm', async (itemIndex) => await upsertPqlOpportunity(client, readOpportunityInput(context, itemIndex), itemIndex));
+}

@@ -1,0 +1,154 @@
+import axios from 'axios';
+
+import { startHubSpotMock } from '../support/hubspot-mock';
+import { n8n, sleep } from './support/instance';
+
+const server = n8n();
+const HOOK = 'pql-e2e-crm-hubspot';
+const REP = { id: '501', email: 'rep@vendor.test', firstName: 'Rita', lastName: 'Rep' };
+type Mock = Awaited<ReturnType<typeof startHubSpotMock>>;
+let mock: Mock;
+let workflowId: string;
+
+/** A qualified account as PQL Score → Enrich → Route hand it over (the node's defaults read these fields). */
+function qualifiedAccount(accountId: string, domain: string) {
+	return {
+		accountId,
+		email: `ana@${domain}`,
+		company: { domain, name: `${domain} Inc` },
+		pql: {
+			entity: { type: 'account', id: accountId },
+			score: 84,
+			grade: 'A',
+			qualified: true,
+			qualifiedSince: '2026-11-20T10:15:00.000Z',
+			scoredAt: '2026-11-20T10:16:00.000Z',
+			reasons: [{ signal: 'invite', label: 'Teammate invited', category: 'usage', points: 30, detail: '2 invites' }],
+			metrics: { events: 41, activeUsers: 3 },
+		},
+		routing: { owner: { name: 'Rita Rep', email: REP.email, crmOwnerId: null, slackId: 'U1' }, rule: 'pool', slaDueAt: '2026-11-20T11:16:00.000Z' },
+	};
+}
+
+const post = async (accounts: object[]) => await axios.post(`${server.baseUrl}/webhook/${HOOK}`, { accounts }, { validateStatus: () => true, timeout: 120_000 });
+
+/** Posts, re-sending what met the brief 404 right after activation (those requests started nothing). */
+async function postAll(bodies: object[][]) {
+	let responses = await Promise.all(bodies.map(async (b) => ({ body: b, response: await post(b) })));
+	for (let attempt = 0; responses.some((r) => r.response.status === 404) && attempt < 40; attempt++) {
+		await sleep(250);
+		responses = await Promise.all(responses.map(async (r) => (r.response.status === 404 ? { body: r.body, response: await post(r.body) } : r)));
+	}
+	return responses.map((r) => r.response);
+}
+
+const dealsOf = (accountId: string) => mock.records('deals').filter((d) => d.properties.pql_account_id === accountId);
+
+beforeAll(async () => {
+	mock = await startHubSpotMock({ owners: [REP], searchLagMs: 30_000, rateLimitIntervalMs: 100 });
+	const credential = await server.createCredential('pqlHubSpotPrivateAppApi', 'PQL HubSpot e2e', {
+		accessToken: mock.token,
+		baseUrl: mock.url,
+		hubId: '4242',
+		appUrl: 'https://app.hubspot.com',
+	});
+	workflowId = await server.importWorkflow({
+		name: 'PQL CRM HubSpot e2e',
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: HOOK,
+				parameters: { httpMethod: 'POST', path: HOOK, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				name: 'Accounts',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.accounts', options: {} },
+			},
+			{
+				name: 'PQL CRM',
+				type: 'n8n-nodes-pql.pqlCrm',
+				typeVersion: 1,
+				position: [440, 0],
+				credentials: { pqlHubSpotPrivateAppApi: credential },
+				// Everything else at its defaults, which read the fields PQL Score, Enrich and Route write.
+				parameters: { system: 'hubspot', authentication: 'privateApp', operation: 'upsertDeal', pipeline: 'default', dealStage: 'appointmentscheduled', dealOptions: { amount: 5000 } },
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Accounts', type: 'main', index: 0 }]] },
+			Accounts: { main: [[{ node: 'PQL CRM', type: 'main', index: 0 }]] },
+		},
+	});
+	await server.waitForWebhook(`/webhook/${HOOK}`);
+});
+
+afterAll(async () => await mock?.close());
+
+afterEach(() => {
+	// Every request n8n's run of the node sent was valid against HubSpot's OpenAPI specs.
+	expect(mock.violations).toEqual([]);
+	expect(mock.responseViolations).toEqual([]);
+});
+
+test('20 concurrent qualified events for one account, search index lagging → 1 company, 1 contact, 1 deal, 1 note', async () => {
+	const responses = await postAll(Array.from({ length: 20 }, () => [qualifiedAccount('acct-acme', 'acme.test')]));
+	expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+	const crm = responses.map((r) => r.data[0].crm);
+	expect(crm.filter((c) => c.created)).toHaveLength(1);
+	expect(crm.filter((c) => c.status === 'deduplicated')).toHaveLength(19);
+	expect(new Set(crm.map((c) => c.ids.deal)).size).toBe(1);
+	expect(mock.records('companies').filter((c) => c.properties.domain === 'acme.test')).toHaveLength(1);
+	expect(mock.records('contacts').filter((c) => c.properties.email === 'ana@acme.test')).toHaveLength(1);
+	expect(dealsOf('acct-acme')).toHaveLength(1);
+	expect(dealsOf('acct-acme')[0].properties).toMatchObject({ amount: '5000', hubspot_owner_id: REP.id, pql_idempotency_key: 'acct-acme:2026-11-20', pql_score: '84' });
+	expect(mock.records('notes').filter((n) => n.properties.hs_note_body.includes('PQL key: acct-acme:2026-11-20'))).toHaveLength(1);
+});
+
+test('a failed execution retried in n8n → still one deal', async () => {
+	// The deal is written, then associating it with the company is refused: the execution fails.
+	mock.failNext({ method: 'PUT', path: /^\/crm\/v4\/objects\/deals\/\d+\/associations\/companies\//, status: 403 });
+	const failed = await post([qualifiedAccount('acct-globex', 'globex.test')]);
+	expect(failed.status).toBe(500);
+	expect(dealsOf('acct-globex')).toHaveLength(1);
+
+	const executions = await server.waitForExecutions(workflowId, (list: Array<{ status: string }>) => list.some((e) => e.status === 'error'));
+	const errored = executions.find((e: { status: string }) => e.status === 'error');
+	const retry = await server.api.post(`/executions/${errored.id}/retry`, { loadWorkflow: false });
+	expect(retry.status).toBe(200);
+	const retried = await server.waitForExecutions(workflowId, (list: Array<{ retryOf?: unknown; status: string }>) =>
+		list.some((e) => String(e.retryOf) === String(errored.id) && e.status === 'success'),
+	);
+	const run = retried.find((e: { retryOf?: unknown }) => String(e.retryOf) === String(errored.id));
+	const crm = run.data.resultData.runData['PQL CRM'][0].data.main[0][0].json.crm;
+	expect(crm).toMatchObject({ status: 'deduplicated', created: false, ids: { deal: dealsOf('acct-globex')[0].id } });
+	expect(dealsOf('acct-globex')).toHaveLength(1);
+	const company = mock.records('companies').find((c) => c.properties.domain === 'globex.test');
+	expect(mock.associationTypes(`deals:${crm.ids.deal}`, `companies:${company?.id}`)).toEqual([5]);
+});
+
+test('fault run: 10 % of calls answer 429 and 2 % answer 500 → 200 qualified accounts get exactly one deal each', async () => {
+	mock.setFaults({ rate429: 0.1, rate500: 0.02, seed: 2026 });
+	const accounts = Array.from({ length: 200 }, (_, i) => qualifiedAccount(`acct-f${i}`, `fault${i}.test`));
+	// Ten executions of 20 accounts at once; the first batch is sent twice, as a redelivery would.
+	const batches = Array.from({ length: 10 }, (_, b) => accounts.slice(b * 20, b * 20 + 20));
+	const responses = await postAll([...batches, batches[0]]);
+	mock.setFaults({});
+	expect(responses.map((r) => r.status)).toEqual(Array(11).fill(200));
+	expect(mock.log.filter((l) => l.injected === 'TEN_SECONDLY_ROLLING' || l.injected === 'SECONDLY').length).toBeGreaterThan(100);
+	expect(mock.log.filter((l) => l.injected === 'random').length).toBeGreaterThan(10);
+	const perAccount = new Map<string, number>();
+	for (const deal of mock.records('deals')) {
+		const account = deal.properties.pql_account_id;
+		if (account.startsWith('acct-f')) perAccount.set(account, (perAccount.get(account) ?? 0) + 1);
+	}
+	expect(perAccount.size).toBe(200);
+	expect([...perAccount.values()].every((n) => n === 1)).toBe(true);
+	const created = responses.flatMap((r) => r.data.map((item: { crm: { created: boolean } }) => item.crm.created));
+	expect(created.filter(Boolean)).toHaveLength(200);
+}, 300_000);

@@ -1,0 +1,82 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+import { PqlCrm } from '../../../nodes/PqlCrm/PqlCrm.node';
+import { PqlHubSpotOAuth2Api } from '../../../credentials/PqlHubSpotOAuth2Api.credentials';
+import { PqlHubSpotPrivateAppApi } from '../../../credentials/PqlHubSpotPrivateAppApi.credentials';
+import { createNodeTypes, runWorkflow, type WorkflowJson, type WorkflowRunResult } from '../harness';
+
+export const nodeTypes = createNodeTypes({ nodes: [PqlCrm], credentials: [PqlHubSpotPrivateAppApi, PqlHubSpotOAuth2Api] });
+
+export const REP = { id: '501', email: 'rep@vendor.test', firstName: 'Rita', lastName: 'Rep' };
+
+export function crmWorkflow(parameters: object = {}, extra: object = {}): WorkflowJson {
+	return {
+		nodes: [
+			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+			{
+				name: 'PQL CRM',
+				type: 'n8n-nodes-pql.pqlCrm',
+				typeVersion: 1,
+				parameters: { system: 'hubspot', operation: 'upsertDeal', ...parameters },
+				...extra,
+			},
+		],
+		connections: { Start: { main: [[{ node: 'PQL CRM', type: 'main', index: 0 }]] } },
+	};
+}
+
+export interface QualifiedItem {
+	accountId?: string;
+	email?: string;
+	domain?: string;
+	qualifiedSince?: string;
+	score?: number;
+	ownerEmail?: string | null;
+	crmOwnerId?: string | null;
+}
+
+export function qualified(options: QualifiedItem = {}): INodeExecutionData {
+	const account = options.accountId ?? 'acct-1';
+	return {
+		json: {
+			accountId: account,
+			email: options.email ?? `ana@${options.domain ?? 'acme.test'}`,
+			company: { domain: options.domain ?? 'acme.test', name: 'Acme Test' },
+			pql: {
+				entity: { type: 'account', id: account },
+				score: options.score ?? 82,
+				grade: 'A',
+				qualified: true,
+				qualifiedSince: options.qualifiedSince ?? '2026-11-20T10:15:00.000Z',
+				scoredAt: '2026-11-20T10:16:00.000Z',
+				reasons: [
+					{ signal: 'pricing', label: 'Pricing viewed', category: 'intent', points: 25, detail: 'viewed pricing 3 times' },
+					{ signal: 'invite', label: 'Teammate invited', category: 'usage', points: 30, detail: '2 invites' },
+				],
+				metrics: { events: 41, activeUsers: 3, teammatesInvited: 2, daysSinceLastSeen: 0 },
+			},
+			routing: {
+				owner: { name: 'Rita Rep', email: options.ownerEmail === undefined ? REP.email : options.ownerEmail, crmOwnerId: options.crmOwnerId ?? null, slackId: 'U1' },
+				rule: 'pool',
+				slaDueAt: '2026-11-20T11:16:00.000Z',
+			},
+		},
+	};
+}
+
+export interface MockHandle {
+	url: string;
+	token: string;
+}
+
+export async function runCrm(
+	mock: MockHandle,
+	input: INodeExecutionData[],
+	parameters: object = {},
+	extra: object = {},
+): Promise<WorkflowRunResult> {
+	return await runWorkflow(crmWorkflow(parameters, extra), {
+		nodeTypes,
+		credentials: { pqlHubSpotPrivateAppApi: { accessToken: mock.token, baseUrl: mock.url, hubId: '4242' } },
+		input,
+	});
+}

@@ -1,0 +1,255 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { startSalesforceMock } from '../../support/salesforce-mock';
+import { qualified } from './hubspotFixtures';
+import type { SalesforceMock } from './salesforceFixtures';
+import { REP, crmOf, runSalesforce } from './salesforceFixtures';
+
+let mock: SalesforceMock;
+afterEach(async () => await mock.close());
+
+const apiCalls = (m: SalesforceMock) => m.log.filter((l) => l.path.startsWith('/services/data/') && l.composite !== true);
+const KEY = 'acct-1:2026-11-20';
+
+describe('PQL CRM › Salesforce: create the PQL opportunity exactly once', () => {
+	test('creates Account (by its External ID), Opportunity, Lead and Task in four API calls', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const result = await runSalesforce(mock, [qualified()], { parameters: { opportunityOptions: { amount: 1200, closeDateDays: 14 } } });
+		expect(result.status).toBe('success');
+		const crm = crmOf(result);
+		const [account] = mock.records('Account');
+		const [opportunity] = mock.records('Opportunity');
+		const [lead] = mock.records('Lead');
+		const [task] = mock.records('Task');
+		expect(crm).toEqual({
+			system: 'salesforce',
+			created: true,
+			status: 'created',
+			ids: { company: account.Id, contact: lead.Id, opportunity: opportunity.Id, note: task.Id },
+			urls: {
+				company: `${mock.url}/lightning/r/Account/${account.Id}/view`,
+				contact: `${mock.url}/lightning/r/Lead/${lead.Id}/view`,
+				opportunity: `${mock.url}/lightning/r/Opportunity/${opportunity.Id}/view`,
+				note: `${mock.url}/lightning/r/Task/${task.Id}/view`,
+			},
+			idempotencyKey: KEY,
+			ownerId: REP.id,
+			personType: 'Lead',
+		});
+		expect(result.items('PQL CRM')[0].pairedItem).toEqual({ item: 0 });
+		expect(account).toMatchObject({ Name: 'Acme Test', Website: 'acme.test', PQL_Account_Key__c: 'acme.test', OwnerId: REP.id });
+		expect(opportunity).toMatchObject({
+			Name: 'Acme Test – PQL 2026-11-20',
+			StageName: 'Prospecting',
+			CloseDate: '2026-12-04',
+			Amount: 1200,
+			OwnerId: REP.id,
+			AccountId: account.Id,
+			PQL_Idempotency_Key__c: KEY,
+			Description: 'PQL score 82, grade A\nTeammate invited: +30 (2 invites)\nPricing viewed: +25 (viewed pricing 3 times)',
+		});
+		expect(lead).toMatchObject({ LastName: 'ana', Email: 'ana@acme.test', Company: 'Acme Test', OwnerId: REP.id });
+		expect(task).toMatchObject({ WhatId: opportunity.Id, OwnerId: REP.id, ActivityDate: '2026-11-20', Subject: 'Product-qualified: Acme Test (score 82)' });
+		expect(task.WhoId).toBeUndefined();
+		expect(task.Description).toContain('What they did: 41 product events counted, 3 active users, 2 teammates invited, active today');
+		expect(task.Description).toContain(`PQL key: ${KEY}`);
+
+		// Token, then: one composite of reads, the Account upsert, the Opportunity upsert, one composite for Lead + Task.
+		expect(mock.tokenRequests.map((t) => t.grant)).toEqual(['client_credentials']);
+		expect(apiCalls(mock).map((l) => `${l.method} ${l.path.replace(/^\/services\/data\/v60\.0/, '')}`)).toEqual([
+			'POST /composite',
+			'PATCH /sobjects/Account/PQL_Account_Key__c/acme.test',
+			`PATCH /sobjects/Opportunity/PQL_Idempotency_Key__c/${encodeURIComponent(KEY)}`,
+			'POST /composite',
+		]);
+		expect(mock.queries).toContain("SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'acct-1:2026-11-20' LIMIT 2");
+		expect(mock.queries).toContain("SELECT Id FROM User WHERE Email = 'rep@vendor.test' AND IsActive = true LIMIT 1");
+	});
+
+	test('a repeated execution deduplicates in one API call: no second opportunity, lead or task', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const first = crmOf(await runSalesforce(mock, [qualified()]));
+		const calls = apiCalls(mock).length;
+		const again = crmOf(await runSalesforce(mock, [qualified({ score: 91 })], { parameters: { opportunityName: 'Other {account}' } }));
+		expect(again).toMatchObject({ created: false, status: 'deduplicated', ids: { ...first.ids, note: null }, ownerId: REP.id, personType: 'Lead' });
+		expect(apiCalls(mock).length - calls).toBe(1);
+		expect(['Account', 'Opportunity', 'Lead', 'Task'].map((o) => mock.count(o))).toEqual([1, 1, 1, 1]);
+		expect(mock.records('Opportunity')[0].Name).toBe('Acme Test – PQL 2026-11-20');
+	});
+
+	test('20 concurrent executions for one account: one Account, Opportunity, Lead and Task; one says created', async () => {
+		mock = await startSalesforceMock({ users: [REP], latencyMs: 15 });
+		const runs = await Promise.all(Array.from({ length: 20 }, async () => await runSalesforce(mock, [qualified()])));
+		expect(runs.map((r) => r.status)).toEqual(Array(20).fill('success'));
+		const results = runs.map((r) => crmOf(r));
+		expect(results.filter((c) => c.created)).toHaveLength(1);
+		expect(new Set(results.map((c) => c.ids.opportunity)).size).toBe(1);
+		expect(new Set(results.map((c) => c.ids.company)).size).toBe(1);
+		expect(['Account', 'Opportunity', 'Lead', 'Task'].map((o) => mock.count(o))).toEqual([1, 1, 1, 1]);
+	});
+
+	test('a rep\'s Account (found by website) and Contact are used; the Task names the Contact', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const accountId = mock.seed('Account', { Name: 'Acme (rep)', Website: 'https://www.acme.test/' });
+		const contactId = mock.seed('Contact', { LastName: 'Ana', Email: 'Ana@Acme.test', AccountId: accountId });
+		const crm = crmOf(await runSalesforce(mock, [qualified()]));
+		expect(crm).toMatchObject({ created: true, personType: 'Contact', ids: { company: accountId, contact: contactId } });
+		expect(mock.count('Account')).toBe(1);
+		expect(mock.count('Lead')).toBe(0);
+		expect(mock.records('Task')[0]).toMatchObject({ WhoId: contactId, WhatId: crm.ids.opportunity });
+	});
+
+	test('"Create Person As: Contact" makes a Contact on the new Account, in the same call as the Task', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const crm = crmOf(await runSalesforce(mock, [qualified()], { parameters: { personRecord: 'contact', opportunityOptions: { firstName: 'Ana', lastName: 'Lopez' } } }));
+		const [contact] = mock.records('Contact');
+		expect(contact).toMatchObject({ FirstName: 'Ana', LastName: 'Lopez', Email: 'ana@acme.test', AccountId: crm.ids.company });
+		expect(mock.records('Task')[0].WhoId).toBe(contact.Id);
+		expect(crm.urls.contact).toBe(`${mock.url}/lightning/r/Contact/${contact.Id}/view`);
+	});
+
+	test('without an Account key field the Account is found by website, else created', async () => {
+		mock = await startSalesforceMock({ users: [REP], externalIds: { Opportunity: ['PQL_Idempotency_Key__c'] } });
+		const crm = crmOf(await runSalesforce(mock, [qualified()], { parameters: { accountKeyField: '' } }));
+		expect(mock.records('Account')).toEqual([expect.objectContaining({ Id: crm.ids.company, Website: 'acme.test' })]);
+		expect(mock.log.some((l) => l.method === 'POST' && l.path.endsWith('/sobjects/Account'))).toBe(true);
+		expect(mock.queries.some((q) => q.includes('PQL_Account_Key__c'))).toBe(false);
+	});
+});
+
+describe('PQL CRM › Salesforce: SOQL injection', () => {
+	test('an account ID `x\' OR Name != \'` reaches Salesforce escaped: no stranger\'s Opportunity is matched', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const stranger = mock.seed('Opportunity', { Name: 'Globex renewal', StageName: 'Prospecting', CloseDate: '2026-12-01', PQL_Idempotency_Key__c: 'globex:2026-10-01' });
+		const unescaped = "SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'x' OR Name != ':2026-11-20' LIMIT 2";
+		// The mock reads SOQL like Salesforce: unescaped, this key would find the stranger's Opportunity.
+		expect(mock.query(unescaped)).toMatchObject({ status: 200, body: { records: [{ Id: stranger }] } });
+
+		const crm = crmOf(await runSalesforce(mock, [qualified({ accountId: "x' OR Name != '" })]));
+		expect(mock.queries[0]).toBe("SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'x\\' OR Name != \\':2026-11-20' LIMIT 2");
+		expect(mock.queries).not.toContain(unescaped);
+		expect(crm).toMatchObject({ created: true, idempotencyKey: "x' OR Name != ':2026-11-20" });
+		expect(crm.ids.opportunity).not.toBe(stranger);
+		expect(mock.count('Opportunity')).toBe(2);
+	});
+
+	test('an e-mail with quotes reaches Salesforce escaped and matches nobody (unescaped it breaks the query)', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const victim = mock.seed('Contact', { LastName: 'Victim', Email: 'victim@other.test' });
+		const email = "x'or(email!='@')or(email='a.b";
+		expect(mock.query(`SELECT Id, AccountId, OwnerId FROM Contact WHERE Email = '${email}' LIMIT 1`)).toMatchObject({ status: 400, body: [{ errorCode: 'MALFORMED_QUERY' }] });
+
+		const crm = crmOf(await runSalesforce(mock, [qualified({ email })]));
+		expect(mock.queries).toContain("SELECT Id, AccountId, OwnerId FROM Contact WHERE Email = 'x\\'or(email!=\\'@\\')or(email=\\'a.b' LIMIT 1");
+		expect(mock.queries).toContain("SELECT Id, OwnerId FROM Lead WHERE Email = 'x\\'or(email!=\\'@\\')or(email=\\'a.b' AND IsConverted = false LIMIT 1");
+		expect(crm).toMatchObject({ created: true, personType: 'Lead' });
+		expect(crm.ids.contact).not.toBe(victim);
+		expect(mock.records('Lead')[0].Email).toBe(email);
+	});
+
+	test('an unescaped quote breaks the query in the mock as in Salesforce (MALFORMED_QUERY)', async () => {
+		mock = await startSalesforceMock();
+		expect(mock.query("SELECT Id FROM Contact WHERE Email = 'x' OR Name != '' AND Id = 'y'")).toMatchObject({ status: 400, body: [{ errorCode: 'MALFORMED_QUERY' }] });
+		expect(mock.query("SELECT Id FROM Contact WHERE Email = 'x' OR Name != '")).toMatchObject({ status: 400, body: [{ errorCode: 'MALFORMED_QUERY' }] });
+		expect(mock.query("SELECT Id FROM Contact WHERE Email = 'a\\qb'")).toMatchObject({ status: 400, body: [{ errorCode: 'MALFORMED_QUERY' }] });
+	});
+
+	test('the spaced form `x\' OR Name != \'` is refused as an e-mail before any request is made', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const result = await runSalesforce(mock, [qualified({ email: "x' OR Name != '" })]);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('is not an e-mail address');
+		expect(mock.log).toEqual([]);
+	});
+
+	test('an account ID with a quote and a backslash is escaped in the key look-up', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		const crm = crmOf(await runSalesforce(mock, [qualified({ accountId: "o'neil\\co" })]));
+		expect(crm.idempotencyKey).toBe("o'neil\\co:2026-11-20");
+		expect(mock.queries[0]).toBe("SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'o\\'neil\\\\co:2026-11-20' LIMIT 2");
+		expect(mock.records('Opportunity')[0].PQL_Idempotency_Key__c).toBe("o'neil\\co:2026-11-20");
+	});
+});
+
+describe('PQL CRM › Salesforce: tokens, limits and failures', () => {
+	test('INVALID_SESSION_ID mid-run: a new token is fetched and the run succeeds', async () => {
+		mock = await startSalesforceMock({ users: [REP], sessionRequests: 2 });
+		const result = await runSalesforce(mock, [qualified(), qualified({ accountId: 'acct-2', domain: 'globex.test' })]);
+		expect(result.status).toBe('success');
+		expect(result.json('PQL CRM').map((j) => (j.crm as Record<string, unknown>).created)).toEqual([true, true]);
+		expect(mock.log.filter((l) => l.status === 401).length).toBeGreaterThanOrEqual(2);
+		expect(mock.tokenRequests.length).toBe(mock.log.filter((l) => l.status === 401).length + 1);
+		expect(mock.count('Opportunity')).toBe(2);
+	});
+
+	test('JWT bearer: a signed assertion with the right claims gets a token; a wrong key is refused clearly', async () => {
+		const keys = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+		const good = keys();
+		mock = await startSalesforceMock({ users: [REP, { id: '005000000000INTAAA', email: 'int@acme.test' }], jwt: { publicKey: good.publicKey } });
+		const jwt = (privateKey: string) => ({
+			pqlSalesforceJwtApi: { myDomainUrl: mock.url, clientId: mock.clientId, username: 'int@acme.test', privateKey, audience: 'https://login.salesforce.com' },
+		});
+		const ok = await runSalesforce(mock, [qualified()], { parameters: { authentication: 'jwtBearer' }, credentials: jwt(good.privateKey) });
+		expect(crmOf(ok).created).toBe(true);
+		expect(mock.tokenRequests[0]).toMatchObject({ grant: 'urn:ietf:params:oauth:grant-type:jwt-bearer', status: 200, claims: { iss: mock.clientId, sub: 'int@acme.test', aud: 'https://login.salesforce.com' } });
+
+		const bad = await runSalesforce(mock, [qualified({ accountId: 'acct-2' })], { parameters: { authentication: 'jwtBearer' }, credentials: jwt(keys().privateKey) });
+		expect(bad.status).toBe('error');
+		expect(bad.error?.message).toBe('Salesforce refused the token request: invalid assertion');
+	});
+
+	test('403 REQUEST_LIMIT_EXCEEDED is not retried and names the limit', async () => {
+		mock = await startSalesforceMock({ users: [REP], apiLimit: 1000 });
+		mock.setApiUsage(1000);
+		const result = await runSalesforce(mock, [qualified()]);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Salesforce REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.');
+		expect(result.error?.description).toContain('Sforce-Limit-Info: api-usage=1001/1000');
+		expect(result.error?.description).toContain('does not retry');
+		expect(mock.log.filter((l) => l.status === 403)).toHaveLength(1);
+	});
+
+	test('a 5xx on the upsert is retried (idempotent); a 5xx on the create of Lead and Task is not', async () => {
+		mock = await startSalesforceMock({ users: [REP] });
+		mock.failNext({ method: 'PATCH', path: /Opportunity/, status: 503, when: 'after' });
+		const crm = crmOf(await runSalesforce(mock, [qualified()]));
+		// The first upsert created the Opportunity but its answer was lost; the retry got 200.
+		expect(mock.log.filter((l) => l.method === 'PATCH' && l.path.includes('/Opportunity/')).map((l) => l.status)).toEqual([503, 200]);
+		expect(crm).toMatchObject({ status: 'deduplicated', created: false });
+		expect(mock.count('Opportunity')).toBe(1);
+
+		// The reads' composite (GET only) passes; the one creating Lead and Task answers 500 once.
+		mock.failNext({ method: 'POST', path: /^\/composite$/, status: 500, skip: 1 });
+		const composites = mock.log.filter((l) => l.path.endsWith('/composite')).length;
+		const failed = await runSalesforce(mock, [qualified({ accountId: 'acct-2' })]);
+		expect(failed.status).toBe('error');
+		expect(failed.error?.message).toContain('Salesforce UNKNOWN_EXCEPTION: An unexpected error occurred');
+		expect(mock.log.filter((l) => l.path.endsWith('/composite')).length - composites).toBe(2);
+	});
+
+	test('a missing External ID field fails with Salesforce\'s error and the fix', async () => {
+		mock = await startSalesforceMock({ users: [REP], externalIds: { Account: ['PQL_Account_Key__c'] } });
+		const result = await runSalesforce(mock, [qualified()]);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe("Salesforce INVALID_FIELD: \nSELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'acct-1:2026-11-20' LIMIT 2\n^\nERROR at Row:1:Column:1\nNo such column 'PQL_Idempotency_Key__c' on entity 'Opportunity'.");
+		expect(result.error?.description).toContain('create it or grant field-level security');
+	});
+
+	test('owner: a Salesforce user ID from routing wins; an unknown e-mail can fail the item; continueOnFail keeps the others', async () => {
+		mock = await startSalesforceMock({ users: [REP, { id: '005000000000OTHAAA', email: 'other@vendor.test' }] });
+		const byId = crmOf(await runSalesforce(mock, [qualified({ accountId: 'a1', crmOwnerId: '005000000000OTHAAA' })]));
+		expect(byId.ownerId).toBe('005000000000OTHAAA');
+		expect(mock.queries.some((q) => q.startsWith('SELECT Id FROM User'))).toBe(false);
+		const hubspotId = crmOf(await runSalesforce(mock, [qualified({ accountId: 'a2', domain: 'a2.test', crmOwnerId: '501' })]));
+		expect(hubspotId.ownerId).toBe(REP.id);
+
+		const result = await runSalesforce(mock, [qualified({ accountId: 'a3', domain: 'a3.test', ownerEmail: 'nobody@vendor.test' }), qualified({ accountId: 'a4', domain: 'a4.test' })], {
+			parameters: { opportunityOptions: { ownerNotFound: 'fail' } },
+			extra: { onError: 'continueRegularOutput' },
+		});
+		const [failed, ok] = result.items('PQL CRM');
+		expect(failed.json.error).toBe('Item 0: No active Salesforce user has the e-mail nobody@vendor.test');
+		expect(failed.pairedItem).toEqual({ item: 0 });
+		expect((ok.json.crm as Record<string, unknown>).created).toBe(true);
+		expect(ok.pairedItem).toEqual({ item: 1 });
+	});
+});
