@@ -62,30 +62,11 @@ function accountTemplate(credential: { id: string; name: string }): Workflow {
 }
 
 /** Creates the history table through the public API, as an ops person would in the UI. */
-async function createTable(): Promise<string> {
-	const columns = COLUMNS.map((name) => ({ name, type: 'string' }));
-	const created = await server.api.post('/data-tables', { name: TABLE, columns });
-	if (created.status === 201) return created.data.id as string;
-	if (created.status !== 409) throw new Error(`creating the data table: ${created.status} ${JSON.stringify(created.data)}`);
-	const listed = await server.api.get('/data-tables', { params: { filter: JSON.stringify({ name: TABLE }) } });
-	return (listed.data.data as Array<{ id: string; name: string }>).find((table) => table.name === TABLE)!.id;
-}
+const createTable = (): Promise<string> => server.ensureDataTable(TABLE, COLUMNS);
 
 /** Every row of the table whose column equals the value, through the public API. */
-async function rowsWhere(column: string, value: string): Promise<Row[]> {
-	const filter = JSON.stringify({ type: 'and', filters: [{ columnName: column, condition: 'eq', value }] });
-	const rows: Row[] = [];
-	let cursor: string | undefined;
-	do {
-		// n8n wants the JSON filter fully percent-encoded, which axios's params serializer does not do.
-		const query = `filter=${encodeURIComponent(filter)}&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-		const res = await server.api.get(`/data-tables/${tableId}/rows?${query}`);
-		if (res.status !== 200) throw new Error(`reading rows: ${res.status} ${JSON.stringify(res.data)}`);
-		rows.push(...(res.data.data as Row[]));
-		cursor = res.data.nextCursor ?? undefined;
-	} while (cursor);
-	return rows;
-}
+const rowsWhere = async (column: string, value: string): Promise<Row[]> =>
+	(await server.dataTableRows(tableId, [{ columnName: column, condition: 'eq', value }])) as Row[];
 
 let sequence = 0;
 const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();

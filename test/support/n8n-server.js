@@ -311,6 +311,45 @@ class N8nServer {
 	}
 
 	/**
+	 * The id of the Data Table `name`, created with these String columns unless another test of the
+	 * run made it already (as an ops person would in the UI).
+	 * @param {string} name
+	 * @param {string[]} columns
+	 * @returns {Promise<string>}
+	 */
+	async ensureDataTable(name, columns) {
+		const created = await this.api.post('/data-tables', { name, columns: columns.map((column) => ({ name: column, type: 'string' })) });
+		if (created.status === 201) return created.data.id;
+		if (created.status !== 409) throw new Error(`creating data table ${name}: ${created.status} ${JSON.stringify(created.data)}`);
+		// n8n wants the JSON filter fully percent-encoded, which axios's params serializer does not do.
+		const listed = await this.api.get(`/data-tables?filter=${encodeURIComponent(JSON.stringify({ name }))}`);
+		const found = (listed.data.data ?? []).find((/** @type {{ id: string, name: string }} */ table) => table.name === name);
+		if (!found) throw new Error(`listing data tables: ${listed.status} ${JSON.stringify(listed.data)}`);
+		return found.id;
+	}
+
+	/**
+	 * Every row of a Data Table matching the filters (`[{ columnName, condition, value }]`, all must hold).
+	 * @param {string} tableId
+	 * @param {Array<{ columnName: string, condition: string, value: unknown }>} filters
+	 * @returns {Promise<Array<Record<string, any>>>}
+	 */
+	async dataTableRows(tableId, filters) {
+		const filter = JSON.stringify({ type: 'and', filters });
+		const rows = [];
+		let cursor;
+		do {
+			const query = `filter=${encodeURIComponent(filter)}&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+			/** @type {import('axios').AxiosResponse} */
+			const res = await this.api.get(`/data-tables/${tableId}/rows?${query}`);
+			if (res.status !== 200) throw new Error(`reading rows of ${tableId}: ${res.status} ${JSON.stringify(res.data)}`);
+			rows.push(...res.data.data);
+			cursor = res.data.nextCursor ?? undefined;
+		} while (cursor);
+		return rows;
+	}
+
+	/**
 	 * Wait until a PQL Trigger's production webhook is registered (n8n registers triggers in the
 	 * background after activation). The probe is a POST of `{}`, which the trigger refuses with 400
 	 * without starting an execution; an OPTIONS probe can pass before POST is routed. For n8n's own

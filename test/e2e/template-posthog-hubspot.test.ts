@@ -1,0 +1,229 @@
+import { PostHog } from 'posthog-node';
+
+import type { JsonObject } from '../../core/contract/event';
+import { DEFAULT_CONFIG, readEvent, scorePql, usersFromEvents } from '../../core/scoring';
+import { startHubSpotMock } from '../support/hubspot-mock';
+import { blockProblems, startSlackMock, type SlackMock } from '../support/slack-mock';
+import { n8n, sleep, template } from './support/instance';
+
+const DESTINATION = 'template-posthog-hubspot-e2e-destination-value';
+const PROJECT_KEY = 'phc_template_posthog_hubspot';
+const HOOK = 'pql-posthog-hubspot';
+const TABLE = 'PQL Events';
+const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
+const HOUR_MS = 3_600_000;
+/** The rep the template ships in PQL Route; the mocks know them, as a real HubSpot and Slack would. */
+const REP = { id: '801', email: 'sales-rep@example.com', firstName: 'Sales', lastName: 'Rep' };
+const SLACK_REP = 'U0SALESREP';
+const ACCOUNTS = 200;
+const QUALIFYING = 60;
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	webhookId?: string;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+interface Workflow {
+	name: string;
+	nodes: WorkflowNode[];
+	connections: object;
+	settings?: object;
+}
+interface Capture {
+	distinctId: string;
+	email: string;
+	account: string;
+	event: string;
+	timestamp: Date;
+}
+
+const server = n8n();
+let hubspot: Awaited<ReturnType<typeof startHubSpotMock>>;
+let slack: SlackMock;
+let workflowId = '';
+let tableId = '';
+
+/** mulberry32: the population is the same on every run. */
+function seeded(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Behaviours as [event, hours ago]; the comment gives the textbook model's points. */
+const QUALIFYING_BEHAVIOURS: Array<Array<[string, number]>> = [
+	// 10 + 20 + 15 + 30 = 75
+	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60], ['teammate_invited', 20]],
+	// 10 + 30 + 35 = 75
+	[['signed_up', 90], ['teammate_invited', 40], ['usage_limit_hit', 5]],
+	// 10 + 20 + 25 + 15 = 70, exactly the qualifying score
+	[['signed_up', 100], ['onboarding_completed', 96], ['pricing_page_viewed', 30], ['core_feature_used', 3]],
+];
+const OTHER_BEHAVIOURS: Array<Array<[string, number]>> = [
+	// 10 + 20 + 30 = 60: grade B, not qualified
+	[['signed_up', 100], ['onboarding_completed', 90], ['teammate_invited', 10]],
+	// 10 + 15 + 25 = 50, however often the core feature is used
+	[['signed_up', 80], ['core_feature_used', 50], ['core_feature_used', 40], ['core_feature_used', 30], ['pricing_page_viewed', 4]],
+	// 10 + 35 = 45: the invite is 20 days old, outside its 14-day window (it would make 75)
+	[['signed_up', 600], ['teammate_invited', 480], ['usage_limit_hit', 6]],
+	// 10
+	[['signed_up', 12]],
+];
+
+/** 200 accounts of 1–3 users; a seeded choice of 60 does a qualifying behaviour. */
+function population(): { captures: Capture[]; qualifying: Set<string> } {
+	const next = seeded(7007);
+	const ids = Array.from({ length: ACCOUNTS }, (_, i) => `tplh-${String(i).padStart(3, '0')}`);
+	const order = ids.map((id) => ({ id, key: next() })).sort((a, b) => a.key - b.key);
+	const qualifying = new Set(order.slice(0, QUALIFYING).map(({ id }) => id));
+	const now = Date.now();
+	const captures: Capture[] = [];
+	for (const [index, account] of ids.entries()) {
+		const pool = qualifying.has(account) ? QUALIFYING_BEHAVIOURS : OTHER_BEHAVIOURS;
+		const behaviour = [...pool[index % pool.length], ...Array.from({ length: Math.floor(next() * 3) }, (): [string, number] => ['project_created', 1 + next() * 100])];
+		const users = 1 + Math.floor(next() * 3);
+		for (const [event, hoursAgo] of behaviour) {
+			const user = `${account}-u${Math.floor(next() * users)}`;
+			captures.push({ distinctId: user, email: `${user}@${account}.io`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS) });
+		}
+	}
+	// Accounts' events interleave, as a product's traffic does.
+	const shuffled = captures.map((capture) => ({ capture, key: next() })).sort((a, b) => a.key - b.key);
+	return { captures: shuffled.map(({ capture }) => capture), qualifying };
+}
+
+/** What the template's scoring configuration (PQL Score's defaults, per account) qualifies. */
+function qualifiedByConfiguration(captures: Capture[]): Set<string> {
+	const items = captures.map((capture, index) => {
+		const json: JsonObject = {
+			event: capture.event,
+			userId: capture.distinctId,
+			email: capture.email,
+			accountId: capture.account,
+			timestamp: capture.timestamp.toISOString(),
+			properties: {},
+		};
+		return { index, event: readEvent(json), json, previous: [] };
+	});
+	const scored = scorePql(usersFromEvents(items), { ...DEFAULT_CONFIG, level: 'account' }, new Date());
+	return new Set(scored.filter(({ pql }) => pql.qualified).map(({ pql }) => pql.entity.id));
+}
+
+const createTable = (): Promise<string> => server.ensureDataTable(TABLE, COLUMNS);
+
+/** Rows of this run's accounts in the history table, through the public API. */
+const historyRows = (): Promise<Array<Record<string, unknown>>> =>
+	server.dataTableRows(tableId, [{ columnName: 'accountId', condition: 'like', value: 'tplh-%' }]);
+
+/**
+ * The workflow's executions without their data, through the public API: the finished ones, or
+ * those with the given status (the API lists running ones only when asked for them).
+ */
+async function executionStatuses(status?: 'running' | 'waiting'): Promise<Array<{ id: string; status: string }>> {
+	const all: Array<{ id: string; status: string }> = [];
+	let cursor: string | undefined;
+	do {
+		const res = await server.api.get('/executions', { params: { workflowId, limit: 250, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } });
+		if (res.status !== 200) throw new Error(`executions: ${res.status} ${JSON.stringify(res.data)}`);
+		all.push(...(res.data.data as Array<{ id: string; status: string }>));
+		cursor = res.data.nextCursor ?? undefined;
+	} while (cursor);
+	return all;
+}
+
+beforeAll(async () => {
+	hubspot = await startHubSpotMock({ owners: [REP] });
+	slack = await startSlackMock({ users: { [REP.email]: SLACK_REP } });
+	const credentials = {
+		postHogWebhookApi: await server.createCredential('postHogWebhookApi', 'PQL PostHog Webhook Secret API', {
+			headerName: 'Authorization',
+			secret: DESTINATION,
+			projectApiKey: PROJECT_KEY,
+		}),
+		pqlHubSpotPrivateAppApi: await server.createCredential('pqlHubSpotPrivateAppApi', 'PQL HubSpot Private App API', {
+			accessToken: hubspot.token,
+			baseUrl: hubspot.url,
+			hubId: '4242',
+			appUrl: 'https://app.hubspot.com',
+		}),
+		pqlSlackBotApi: await server.createCredential('pqlSlackBotApi', 'PQL Slack Bot API', {
+			accessToken: 'xoxb-test-token',
+			customBaseUrl: true,
+			baseUrl: slack.apiUrl,
+		}),
+	};
+	tableId = await createTable();
+
+	// The template exactly as shipped; only the credentials (which carry the mock URLs) attached.
+	const workflow = template('posthog-to-hubspot.json') as Workflow;
+	for (const node of workflow.nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = credentials[type as keyof typeof credentials];
+	}
+	workflowId = await server.importWorkflow(workflow);
+	await server.waitForWebhook(`/webhook/${HOOK}`);
+}, 120_000);
+
+afterAll(async () => {
+	await hubspot?.close();
+	await slack?.close();
+});
+
+test('posthog-node, 200 accounts: exactly the qualifying accounts get one deal and one Slack alert each, no execution fails', async () => {
+	const { captures, qualifying } = population();
+	expect(qualifiedByConfiguration(captures)).toEqual(qualifying);
+
+	const client = new PostHog(PROJECT_KEY, { host: `${server.baseUrl}/webhook/${HOOK}`, flushAt: 100, flushInterval: 10_000 });
+	for (const capture of captures) {
+		client.capture({
+			distinctId: capture.distinctId,
+			event: capture.event,
+			timestamp: capture.timestamp,
+			groups: { company: capture.account },
+			properties: { $set: { email: capture.email } },
+		});
+	}
+	await client.shutdown();
+
+	// Every event is saved once; then wait until no execution is still running.
+	const deadline = Date.now() + 180_000;
+	const unfinished = async () => [...(await executionStatuses('running')), ...(await executionStatuses('waiting'))];
+	let rows = await historyRows();
+	let pending = await unfinished();
+	while (rows.length < captures.length || pending.length > 0) {
+		if (Date.now() > deadline) throw new Error(`${rows.length} of ${captures.length} events saved; unfinished: ${JSON.stringify(pending)}`);
+		await sleep(1000);
+		rows = await historyRows();
+		pending = await unfinished();
+	}
+	expect(rows).toHaveLength(captures.length);
+	const statuses = await executionStatuses();
+	expect(statuses.length).toBeGreaterThanOrEqual(Math.ceil(captures.length / 100));
+	expect(statuses.filter(({ status }) => status !== 'success')).toEqual([]);
+
+	const deals = hubspot.records('deals').filter((deal) => deal.properties.pql_account_id?.startsWith('tplh-'));
+	const dealAccounts = deals.map((deal) => deal.properties.pql_account_id).sort();
+	expect(dealAccounts).toEqual([...qualifying].sort());
+	expect(deals.every((deal) => deal.properties.hubspot_owner_id === REP.id && deal.properties.dealstage === 'appointmentscheduled')).toBe(true);
+
+	// The alert names the account's company (its domain, tplh-NNN.io).
+	const alerted = slack.messages.map((message) => /tplh-\d{3}/.exec(message.text)?.[0]).sort();
+	expect(alerted).toEqual([...qualifying].sort());
+	expect(slack.messages.every((message) => message.channel === 'C0SALESPQL' && message.text.includes(`<@${SLACK_REP}>`))).toBe(true);
+	expect(slack.messages.flatMap((message) => blockProblems(message.blocks))).toEqual([]);
+
+	expect(hubspot.violations).toEqual([]);
+	expect(hubspot.responseViolations).toEqual([]);
+}, 240_000);
+
+test('the history housekeeping template imports and activates as shipped (no credentials needed)', async () => {
+	const id = await server.importWorkflow(template('history-housekeeping.json') as Workflow);
+	const res = await server.api.get(`/workflows/${id}`);
+	expect({ status: res.status, active: res.data.active }).toEqual({ status: 200, active: true });
+	await server.api.post(`/workflows/${id}/deactivate`, {});
+});
