@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import { apiKeyProperties, CREDENTIAL_BASE_URL } from './apiKeyFields';
 
 export class ApolloApi implements ICredentialType {
 	name = 'apolloApi';
@@ -9,24 +10,11 @@ export class ApolloApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-pql/n8n-nodes-pql#apolloio-credential';
 
-	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'In Apollo: Settings → Integrations → API → Create new key. A standard key with the enrichment endpoints is enough.',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.apollo.io',
-			description: 'Leave as it is unless you route Apollo calls through a proxy',
-		},
-	];
+	properties: INodeProperties[] = apiKeyProperties({
+		keyDescription: 'In Apollo: Settings → Integrations → API → Create new key. A standard key with the enrichment endpoints is enough.',
+		baseUrl: 'https://api.apollo.io',
+		baseUrlDescription: 'Leave as it is unless you route Apollo calls through a proxy',
+	});
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
@@ -36,7 +24,7 @@ export class ApolloApi implements ICredentialType {
 	// auth/health costs no credits; it answers 200 with is_logged_in false for an unknown key.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: CREDENTIAL_BASE_URL,
 			url: '/api/v1/auth/health',
 			method: 'GET',
 		},

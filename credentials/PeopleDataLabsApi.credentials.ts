@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import { apiKeyProperties, CREDENTIAL_BASE_URL } from './apiKeyFields';
 
 export class PeopleDataLabsApi implements ICredentialType {
 	name = 'peopleDataLabsApi';
@@ -9,24 +10,11 @@ export class PeopleDataLabsApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-pql/n8n-nodes-pql#people-data-labs-credential';
 
-	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'The active key from the API Keys page of your People Data Labs dashboard',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.peopledatalabs.com',
-			description: 'Leave as it is unless you use PDL\'s sandbox (https://sandbox.api.peopledatalabs.com) or a proxy',
-		},
-	];
+	properties: INodeProperties[] = apiKeyProperties({
+		keyDescription: 'The active key from the API Keys page of your People Data Labs dashboard',
+		baseUrl: 'https://api.peopledatalabs.com',
+		baseUrlDescription: 'Leave as it is unless you use PDL\'s sandbox (https://sandbox.api.peopledatalabs.com) or a proxy',
+	});
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
@@ -36,7 +24,7 @@ export class PeopleDataLabsApi implements ICredentialType {
 	// The Autocomplete API is free for every active key, so testing spends no credits.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: CREDENTIAL_BASE_URL,
 			url: '/v5/autocomplete',
 			method: 'GET',
 			qs: { field: 'industry', text: 'soft', size: 1 },

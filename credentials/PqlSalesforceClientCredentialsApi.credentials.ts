@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
-import { credentialText, myDomainUrlProperty, tokenTestRequest, withTokenGrant } from './salesforceConnection';
+import { connectedAppProperties, credentialText, tokenTestRequest, withTokenGrant } from './salesforceConnection';
 
 export class PqlSalesforceClientCredentialsApi implements ICredentialType {
 	name = 'pqlSalesforceClientCredentialsApi';
@@ -11,15 +11,7 @@ export class PqlSalesforceClientCredentialsApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-pql/n8n-nodes-pql#salesforce-set-up';
 
 	properties: INodeProperties[] = [
-		myDomainUrlProperty,
-		{
-			displayName: 'Consumer Key',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The connected app\'s consumer key (client ID)',
-		},
+		...connectedAppProperties('The connected app\'s consumer key (client ID)'),
 		{
 			displayName: 'Consumer Secret',
 			name: 'clientSecret',

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 import { jwtBearerClaims, signJwt } from '../core/crm/salesforce';
-import { credentialText, myDomainUrlProperty, tokenTestRequest, withTokenGrant } from './salesforceConnection';
+import { connectedAppProperties, credentialText, tokenTestRequest, withTokenGrant } from './salesforceConnection';
 
 const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -28,15 +28,7 @@ export class PqlSalesforceJwtApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-pql/n8n-nodes-pql#salesforce-set-up';
 
 	properties: INodeProperties[] = [
-		myDomainUrlProperty,
-		{
-			displayName: 'Consumer Key',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The connected app\'s consumer key (client ID); it is the JWT\'s issuer',
-		},
+		...connectedAppProperties('The connected app\'s consumer key (client ID); it is the JWT\'s issuer'),
 		{
 			displayName: 'Username',
 			name: 'username',

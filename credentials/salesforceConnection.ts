@@ -3,15 +3,26 @@ import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpReque
 /** Where the connected app's tokens come from; PQL CRM posts the grant here on every execution. */
 export const SALESFORCE_GRANT_PATH = '/services/oauth2/token';
 
-export const myDomainUrlProperty: INodeProperties = {
-	displayName: 'My Domain URL',
-	name: 'myDomainUrl',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'https://acme.my.salesforce.com',
-	description: 'Your org\'s My Domain login URL (Setup › My Domain). Tokens are requested from it.',
-};
+/** The fields both Salesforce credentials start with: the org and the connected app's consumer key. */
+export const connectedAppProperties = (consumerKeyDescription: string): INodeProperties[] => [
+	{
+		displayName: 'My Domain URL',
+		name: 'myDomainUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://acme.my.salesforce.com',
+		description: 'Your org\'s My Domain login URL (Setup › My Domain). Tokens are requested from it.',
+	},
+	{
+		displayName: 'Consumer Key',
+		name: 'clientId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: consumerKeyDescription,
+	},
+];
 
 /** The token request as the test and the node send it; the credential adds the grant. */
 export const tokenTestRequest: ICredentialTestRequest = {

@@ -1,8 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_DEAL_NAME_TEMPLATE } from '../../../../../core/crm';
 import { DEFAULT_MAX_RETRIES } from '../../transport';
+import type { OpportunityWording } from '../../../shared/opportunityFields';
+import { maxRetriesOption, opportunityAmountOptions, opportunityOwnerFields, opportunitySubjectFields, ownerNotFoundOption } from '../../../shared/opportunityFields';
 
 const show = { show: { system: ['hubspot'], operation: ['upsertDeal'] } };
+
+const wording: OpportunityWording = {
+	record: 'deal',
+	companyDomain: 'Finds or creates the company by this domain; empty means the deal gets no company',
+	companyName: 'Used when the company is created; empty means the domain',
+	contactEmail: 'Finds or creates the contact by this address; empty means the deal gets no contact',
+	ownerEmail: 'The rep who owns a new deal, looked up among HubSpot owners by e-mail (PQL Route sets it). Used when Owner ID is empty.',
+	ownerId: 'The HubSpot owner ID of the rep, when known (a number); takes precedence over Owner Email',
+};
 
 export const upsertDealProperties: INodeProperties[] = [
 	{
@@ -13,50 +23,7 @@ export const upsertDealProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.accountId }}',
-		description: 'The product account (group) key; with the qualification day it makes the deal\'s idempotency key',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Qualified Since',
-		name: 'qualifiedSince',
-		type: 'string',
-		required: true,
-		default: '={{ $json.pql?.qualifiedSince }}',
-		description: 'When the account became qualified (ISO 8601). One deal is created per account and qualification day.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Company Domain',
-		name: 'companyDomain',
-		type: 'string',
-		default: '={{ $json.company?.domain ?? "" }}',
-		placeholder: 'acme.com',
-		description: 'Finds or creates the company by this domain; empty means the deal gets no company',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Company Name',
-		name: 'companyName',
-		type: 'string',
-		default: '={{ $json.company?.name ?? "" }}',
-		description: 'Used when the company is created; empty means the domain',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Contact Email',
-		name: 'contactEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '={{ $json.email ?? "" }}',
-		description: 'Finds or creates the contact by this address; empty means the deal gets no contact',
-		displayOptions: show,
-	},
+	...opportunitySubjectFields(show, wording),
 	{
 		displayName: 'Pipeline Name or ID',
 		name: 'pipeline',
@@ -75,31 +42,7 @@ export const upsertDealProperties: INodeProperties[] = [
 		description: 'Stage of a new deal. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Owner Email',
-		name: 'ownerEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '={{ $json.routing?.owner?.email ?? "" }}',
-		description: 'The rep who owns a new deal, looked up among HubSpot owners by e-mail (PQL Route sets it). Used when Owner ID is empty.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Owner ID',
-		name: 'ownerId',
-		type: 'string',
-		default: '={{ $json.routing?.owner?.crmOwnerId ?? "" }}',
-		description: 'The HubSpot owner ID of the rep, when known (a number); takes precedence over Owner Email',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Deal Name',
-		name: 'dealName',
-		type: 'string',
-		default: DEFAULT_DEAL_NAME_TEMPLATE,
-		description: 'Name of a new deal. Placeholders: {company}, {domain}, {account}, {email}, {score}, {grade}, {date} (qualification day).',
-		displayOptions: show,
-	},
+	...opportunityOwnerFields(show, wording, { displayName: 'Deal Name', name: 'dealName' }),
 	{
 		displayName: 'Options',
 		name: 'dealOptions',
@@ -108,22 +51,7 @@ export const upsertDealProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Amount',
-				name: 'amount',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Amount of a new deal, in the account\'s currency',
-			},
-			{
-				displayName: 'Close Date After (Days)',
-				name: 'closeDateDays',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 30,
-				description: 'Close date of a new deal: this many days after the qualification day',
-			},
+			...opportunityAmountOptions(wording, 'account'),
 			{
 				displayName: 'Contact First Name',
 				name: 'firstName',
@@ -136,25 +64,8 @@ export const upsertDealProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 			},
-			{
-				displayName: 'If Owner Not Found',
-				name: 'ownerNotFound',
-				type: 'options',
-				options: [
-					{ name: 'Leave Unassigned', value: 'unassigned' },
-					{ name: 'Fail the Item', value: 'fail' },
-				],
-				default: 'unassigned',
-				description: 'What to do when no HubSpot owner has the Owner Email',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: DEFAULT_MAX_RETRIES,
-				description: 'How often a call refused by a rate limit or a server error is repeated',
-			},
+			ownerNotFoundOption('Leave Unassigned', 'What to do when no HubSpot owner has the Owner Email'),
+			maxRetriesOption(DEFAULT_MAX_RETRIES, 'How often a call refused by a rate limit or a server error is repeated'),
 			{
 				displayName: 'Write Usage Note',
 				name: 'writeNote',

@@ -55,7 +55,7 @@ async function resolveOwner(input: DealInput, findOwner: FindOwner, itemIndex: n
 	if (input.ownerId !== null) return input.ownerId;
 	if (input.ownerEmail === null) return null;
 	const ownerId = await findOwner(input.ownerEmail, itemIndex);
-	if (ownerId === null && input.ownerNotFound === 'fail') {
+	if (ownerId === null && input.failIfOwnerNotFound) {
 		throw new CrmInputError(`No HubSpot owner has the e-mail ${input.ownerEmail}`, 'Owner Email', 'Map Owner Email to a HubSpot user\'s address, or set "If Owner Not Found" to leave the deal unassigned.');
 	}
 	return ownerId;

@@ -1,8 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_DEAL_NAME_TEMPLATE } from '../../../../../core/crm';
 import { DEFAULT_MAX_RETRIES } from '../../transport';
+import type { OpportunityWording } from '../../../shared/opportunityFields';
+import { maxRetriesOption, opportunityAmountOptions, opportunityOwnerFields, opportunitySubjectFields, ownerNotFoundOption } from '../../../shared/opportunityFields';
 
 const show = { show: { system: ['salesforce'], operation: ['upsertOpportunity'] } };
+
+const wording: OpportunityWording = {
+	record: 'opportunity',
+	companyDomain: 'Finds the Account by this website, or creates it; empty means the opportunity gets no Account',
+	companyName: 'Used when the Account or Lead is created; empty means the domain',
+	contactEmail: 'Finds the Contact or open Lead with this address, or creates one; empty means no person',
+	ownerEmail: 'The rep who owns new records, looked up among active Salesforce users by e-mail (PQL Route sets it). Used when Owner ID is empty.',
+	ownerId: 'The Salesforce User ID of the rep (starts with 005), when known; takes precedence over Owner Email',
+};
 
 export const upsertOpportunityProperties: INodeProperties[] = [
 	{
@@ -13,50 +23,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.accountId }}',
-		description: 'The product account (group) key; with the qualification day it makes the opportunity\'s idempotency key',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Qualified Since',
-		name: 'qualifiedSince',
-		type: 'string',
-		required: true,
-		default: '={{ $json.pql?.qualifiedSince }}',
-		description: 'When the account became qualified (ISO 8601). One opportunity is created per account and qualification day.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Company Domain',
-		name: 'companyDomain',
-		type: 'string',
-		default: '={{ $json.company?.domain ?? "" }}',
-		placeholder: 'acme.com',
-		description: 'Finds the Account by this website, or creates it; empty means the opportunity gets no Account',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Company Name',
-		name: 'companyName',
-		type: 'string',
-		default: '={{ $json.company?.name ?? "" }}',
-		description: 'Used when the Account or Lead is created; empty means the domain',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Contact Email',
-		name: 'contactEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '={{ $json.email ?? "" }}',
-		description: 'Finds the Contact or open Lead with this address, or creates one; empty means no person',
-		displayOptions: show,
-	},
+	...opportunitySubjectFields(show, wording),
 	{
 		displayName: 'Create Person As',
 		name: 'personRecord',
@@ -77,31 +44,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 		description: 'API name of the Stage of a new opportunity (a value of your Opportunity Stage picklist)',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Owner Email',
-		name: 'ownerEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '={{ $json.routing?.owner?.email ?? "" }}',
-		description: 'The rep who owns new records, looked up among active Salesforce users by e-mail (PQL Route sets it). Used when Owner ID is empty.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Owner ID',
-		name: 'ownerId',
-		type: 'string',
-		default: '={{ $json.routing?.owner?.crmOwnerId ?? "" }}',
-		description: 'The Salesforce User ID of the rep (starts with 005), when known; takes precedence over Owner Email',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Opportunity Name',
-		name: 'opportunityName',
-		type: 'string',
-		default: DEFAULT_DEAL_NAME_TEMPLATE,
-		description: 'Name of a new opportunity. Placeholders: {company}, {domain}, {account}, {email}, {score}, {grade}, {date} (qualification day).',
-		displayOptions: show,
-	},
+	...opportunityOwnerFields(show, wording, { displayName: 'Opportunity Name', name: 'opportunityName' }),
 	{
 		displayName: 'Opportunity Key Field',
 		name: 'opportunityKeyField',
@@ -126,22 +69,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Amount',
-				name: 'amount',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Amount of a new opportunity, in the org\'s currency',
-			},
-			{
-				displayName: 'Close Date After (Days)',
-				name: 'closeDateDays',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 30,
-				description: 'Close date of a new opportunity: this many days after the qualification day',
-			},
+			...opportunityAmountOptions(wording, 'org'),
 			{
 				displayName: 'Create Task',
 				name: 'writeTask',
@@ -156,17 +84,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 				default: '',
 				description: 'First name of a new Lead or Contact',
 			},
-			{
-				displayName: 'If Owner Not Found',
-				name: 'ownerNotFound',
-				type: 'options',
-				options: [
-					{ name: 'Leave to the Integration User', value: 'unassigned' },
-					{ name: 'Fail the Item', value: 'fail' },
-				],
-				default: 'unassigned',
-				description: 'What to do when no active Salesforce user has the Owner Email',
-			},
+			ownerNotFoundOption('Leave to the Integration User', 'What to do when no active Salesforce user has the Owner Email'),
 			{
 				displayName: 'Last Name',
 				name: 'lastName',
@@ -174,14 +92,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 				default: '',
 				description: 'Last name of a new Lead or Contact (required by Salesforce); empty means the e-mail\'s local part',
 			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: DEFAULT_MAX_RETRIES,
-				description: 'How often a read or upsert that met a Salesforce server error is repeated (request-limit answers are never repeated)',
-			},
+			maxRetriesOption(DEFAULT_MAX_RETRIES, 'How often a read or upsert that met a Salesforce server error is repeated (request-limit answers are never repeated)'),
 		],
 	},
 ];

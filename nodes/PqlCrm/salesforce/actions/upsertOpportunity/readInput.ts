@@ -1,44 +1,27 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { PqlFacts } from '../../../../../core/crm';
-import { CrmInputError, idempotencyKey, normalizeDomain, normalizeEmail, readPqlFacts } from '../../../../../core/crm';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { CrmInputError } from '../../../../../core/crm';
 import { isUserId, soqlName } from '../../../../../core/crm/salesforce';
+import type { OpportunityBasics } from '../../../shared/opportunityInput';
+import { readOpportunityParameters } from '../../../shared/opportunityInput';
 
 export type PersonRecord = 'Lead' | 'Contact';
 
 /** Everything one item asks of the Salesforce write, read with that item's index. */
-export interface OpportunityInput {
-	accountId: string;
-	qualifiedSince: string;
-	key: string;
-	domain: string | null;
+export interface OpportunityInput extends OpportunityBasics {
 	companyName: string;
-	email: string | null;
-	firstName: string;
-	lastName: string;
 	personRecord: PersonRecord;
 	stageName: string;
 	ownerId: string | null;
-	ownerEmail: string | null;
-	failIfOwnerNotFound: boolean;
 	nameTemplate: string;
-	amount: number | null;
 	closeDateDays: number;
 	writeTask: boolean;
 	opportunityKeyField: string;
 	/** Null: find the Account by Website, create it when missing (not safe against racing executions). */
 	accountKeyField: string | null;
-	facts: PqlFacts;
 }
 
-const asText = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
-
 export function readOpportunityInput(context: IExecuteFunctions, itemIndex: number): OpportunityInput {
-	const param = (name: string): string => asText(context.getNodeParameter(name, itemIndex, ''));
-	const options = context.getNodeParameter('opportunityOptions', itemIndex, {}) as IDataObject;
-	const accountId = param('accountId');
-	const qualifiedSince = param('qualifiedSince');
-	const key = idempotencyKey(accountId, qualifiedSince);
-	const domain = normalizeDomain(param('companyDomain'));
+	const { basics, param, options } = readOpportunityParameters(context, itemIndex, 'opportunityOptions');
 	const stageName = param('stageName');
 	if (stageName === '') {
 		throw new CrmInputError('No opportunity stage is set', 'Stage', 'Enter the API name of an open stage of your Opportunity Stage picklist, e.g. Prospecting.');
@@ -49,29 +32,17 @@ export function readOpportunityInput(context: IExecuteFunctions, itemIndex: numb
 	}
 	const accountKeyField = param('accountKeyField');
 	const ownerId = param('ownerId');
-	const ownerEmail = param('ownerEmail').toLowerCase();
-	const item = context.getInputData()[itemIndex]?.json ?? {};
 	return {
-		accountId: accountId.trim(),
-		qualifiedSince,
-		key,
-		domain,
-		companyName: param('companyName') || domain || accountId.trim(),
-		email: normalizeEmail(param('contactEmail')),
-		firstName: asText(options.firstName),
-		lastName: asText(options.lastName),
+		...basics,
+		companyName: param('companyName') || basics.domain || basics.accountId,
 		personRecord: context.getNodeParameter('personRecord', itemIndex, 'lead') === 'contact' ? 'Contact' : 'Lead',
 		stageName,
 		// Routing may come from any CRM's set-up: only a Salesforce User ID is used as one.
 		ownerId: isUserId(ownerId) ? ownerId : null,
-		ownerEmail: ownerEmail === '' ? null : ownerEmail,
-		failIfOwnerNotFound: options.ownerNotFound === 'fail',
 		nameTemplate: param('opportunityName'),
-		amount: typeof options.amount === 'number' && options.amount > 0 ? options.amount : null,
-		closeDateDays: typeof options.closeDateDays === 'number' ? options.closeDateDays : 30,
+		closeDateDays: basics.closeDateDays ?? 30,
 		writeTask: options.writeTask !== false,
 		opportunityKeyField: soqlName(opportunityKeyField, 'Opportunity Key Field'),
 		accountKeyField: accountKeyField === '' ? null : soqlName(accountKeyField, 'Account Key Field'),
-		facts: readPqlFacts(item.pql),
 	};
 }

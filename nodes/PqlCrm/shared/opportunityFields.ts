@@ -1,0 +1,139 @@
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { DEFAULT_DEAL_NAME_TEMPLATE } from '../../../core/crm';
+
+/** What each CRM calls the record and how it finds or creates the company, the person and the owner. */
+export interface OpportunityWording {
+	/** The record the operation creates: "deal", "opportunity". */
+	record: string;
+	companyDomain: string;
+	companyName: string;
+	contactEmail: string;
+	ownerEmail: string;
+	ownerId: string;
+}
+
+/** Account, qualification day, company and contact: the inputs that make the idempotency key and the related records. */
+export const opportunitySubjectFields = (displayOptions: IDisplayOptions, wording: OpportunityWording): INodeProperties[] => [
+	{
+		displayName: 'Account ID',
+		name: 'accountId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.accountId }}',
+		description: `The product account (group) key; with the qualification day it makes the ${wording.record}'s idempotency key`,
+		displayOptions,
+	},
+	{
+		displayName: 'Qualified Since',
+		name: 'qualifiedSince',
+		type: 'string',
+		required: true,
+		default: '={{ $json.pql?.qualifiedSince }}',
+		description: `When the account became qualified (ISO 8601). One ${wording.record} is created per account and qualification day.`,
+		displayOptions,
+	},
+	{
+		displayName: 'Company Domain',
+		name: 'companyDomain',
+		type: 'string',
+		default: '={{ $json.company?.domain ?? "" }}',
+		placeholder: 'acme.com',
+		description: wording.companyDomain,
+		displayOptions,
+	},
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		default: '={{ $json.company?.name ?? "" }}',
+		description: wording.companyName,
+		displayOptions,
+	},
+	{
+		displayName: 'Contact Email',
+		name: 'contactEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '={{ $json.email ?? "" }}',
+		description: wording.contactEmail,
+		displayOptions,
+	},
+];
+
+/** The rep (as PQL Route sets it) and the name template of a new record; `nameField` keeps each CRM's parameter name. */
+export const opportunityOwnerFields = (
+	displayOptions: IDisplayOptions,
+	wording: OpportunityWording,
+	nameField: Pick<INodeProperties, 'displayName' | 'name'>,
+): INodeProperties[] => [
+	{
+		displayName: 'Owner Email',
+		name: 'ownerEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '={{ $json.routing?.owner?.email ?? "" }}',
+		description: wording.ownerEmail,
+		displayOptions,
+	},
+	{
+		displayName: 'Owner ID',
+		name: 'ownerId',
+		type: 'string',
+		default: '={{ $json.routing?.owner?.crmOwnerId ?? "" }}',
+		description: wording.ownerId,
+		displayOptions,
+	},
+	{
+		...nameField,
+		type: 'string',
+		default: DEFAULT_DEAL_NAME_TEMPLATE,
+		description: `Name of a new ${wording.record}. Placeholders: {company}, {domain}, {account}, {email}, {score}, {grade}, {date} (qualification day).`,
+		displayOptions,
+	},
+];
+
+/** Amount and close date of a new record, sorted among each CRM's other options by the caller. */
+export const opportunityAmountOptions = (wording: OpportunityWording, currencyOwner: string): INodeProperties[] => [
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: `Amount of a new ${wording.record}, in the ${currencyOwner}'s currency`,
+	},
+	{
+		displayName: 'Close Date After (Days)',
+		name: 'closeDateDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 30,
+		description: `Close date of a new ${wording.record}: this many days after the qualification day`,
+	},
+];
+
+/** What to do when Owner Email matches no CRM user; `unassignedName` says who then owns the record. */
+export const ownerNotFoundOption = (unassignedName: string, description: string): INodeProperties => {
+	const choices: INodePropertyOptions[] = [
+		{ name: unassignedName, value: 'unassigned' },
+		{ name: 'Fail the Item', value: 'fail' },
+	];
+	return {
+		displayName: 'If Owner Not Found',
+		name: 'ownerNotFound',
+		type: 'options',
+		options: choices,
+		default: 'unassigned',
+		description,
+	};
+};
+
+/** Each CRM's transport sets the default and says which failures it repeats. */
+export const maxRetriesOption = (defaultRetries: number, description: string): INodeProperties => ({
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 10 },
+	default: defaultRetries,
+	description,
+});
