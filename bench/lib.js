@@ -42,7 +42,7 @@ function percentile(sorted, p) {
  *   label: string, url: string, rate: number, seconds: number, maxInFlight: number, timeoutMs: number,
  *   headers: Record<string, string>, body: (i: number) => string,
  *   eventsOf: (status: number, body: string) => number,
- *   progressEveryS?: number, signal?: AbortSignal,
+ *   progressEveryS?: number, signal?: AbortSignal, onOutcome?: (i: number, outcome: Outcome) => void,
  * }} options
  * @returns {Promise<PhaseResult>}
  */
@@ -96,6 +96,7 @@ async function runPhase(options) {
 			finished = true;
 			live.delete(req);
 			record(outcome);
+			options.onOutcome?.(i, outcome);
 		};
 		/** @param {Error} err */
 		const fail = (err) => {

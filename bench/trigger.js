@@ -53,14 +53,15 @@ const noOp = (x) => ({
  * n8n's Webhook node; with a Header Auth credential when given (the same per-request credential
  * loading the PQL Trigger does), without authentication otherwise.
  * @param {{ id: string, name: string }} [headerAuth]
+ * @param {string} [path]
  */
-const webhookWorkflow = (headerAuth) => ({
+const webhookWorkflow = (headerAuth, path = headerAuth ? WEBHOOK_AUTH_PATH : WEBHOOK_PATH) => ({
 	name: headerAuth ? 'bench: n8n Webhook (Header Auth) → No-Op' : 'bench: n8n Webhook → No-Op',
 	nodes: [
 		{
 			parameters: {
 				httpMethod: 'POST',
-				path: headerAuth ? WEBHOOK_AUTH_PATH : WEBHOOK_PATH,
+				path,
 				responseMode: 'onReceived',
 				...(headerAuth ? { authentication: 'headerAuth' } : {}),
 				options: {},
@@ -70,7 +71,7 @@ const webhookWorkflow = (headerAuth) => ({
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			position: [0, 0],
-			webhookId: headerAuth ? WEBHOOK_AUTH_PATH : WEBHOOK_PATH,
+			webhookId: path,
 			...(headerAuth ? { credentials: { httpHeaderAuth: headerAuth } } : {}),
 		},
 		noOp(260),
@@ -369,4 +370,4 @@ async function run(server, { signal } = {}) {
 	return { ok };
 }
 
-module.exports = { name: 'trigger', run, budgetSeconds };
+module.exports = { name: 'trigger', run, budgetSeconds, webhookWorkflow, executionCounts };

@@ -18,13 +18,15 @@ function n8n() {
 }
 
 /**
- * A second n8n in queue mode (main + workers over Redis and a fresh PostgreSQL database) with the
- * same package tarball as the suite's n8n. The caller stops it.
- * @param {number} workers
+ * An n8n of the test's own (for what must not touch the suite's shared one, such as restarts), with
+ * the same package tarball; with `workers`, in queue mode (main + workers over Redis and a fresh
+ * PostgreSQL database). The caller stops it.
+ * @param {{ workers?: number, label?: string }} [options]
  */
-async function startQueueModeN8n(workers = 2) {
+async function startOwnN8n({ workers = 0, label = 'own' } = {}) {
 	const state = JSON.parse(fs.readFileSync(stateFile(), 'utf8'));
-	const server = new N8nServer({ userFolder: path.join(state.runDir, `queue-${Date.now()}`, 'n8n'), queue: { workers } });
+	const userFolder = path.join(state.runDir, `${label}-${Date.now()}`, 'n8n');
+	const server = new N8nServer({ userFolder, ...(workers > 0 ? { queue: { workers } } : {}) });
 	try {
 		return await server.start({ tarball: state.tarball });
 	} catch (error) {
@@ -32,6 +34,9 @@ async function startQueueModeN8n(workers = 2) {
 		throw error;
 	}
 }
+
+/** A second n8n in queue mode (main + `workers` workers); the caller stops it. @param {number} workers */
+const startQueueModeN8n = (workers = 2) => startOwnN8n({ workers, label: 'queue' });
 
 /** @param {string} name a file in workflows/ */
 function template(name) {
@@ -41,4 +46,4 @@ function template(name) {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { n8n, template, sleep, startQueueModeN8n };
+module.exports = { n8n, template, sleep, startQueueModeN8n, startOwnN8n };

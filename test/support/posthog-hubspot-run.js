@@ -1,0 +1,286 @@
+// @ts-check
+// The PostHog → HubSpot template run against a real n8n, for the end-to-end tests under load,
+// restart and queue mode and for bench/pipeline.js: credentials pointing at the HubSpot and Slack
+// mocks, the history Data Table, the template as shipped, a seeded population of accounts of which
+// a known subset qualifies, a posthog-node `fetch` that records which events n8n acknowledged, and
+// read-back of rows, executions, deals and alerts. Plain JavaScript: it reads files and is used by
+// the benchmark, which runs without compiling.
+const { randomUUID } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT } = require('./n8n-server');
+
+const HOOK = 'pql-posthog-hubspot';
+const TABLE = 'PQL Events';
+const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
+const DESTINATION_SECRET = 'posthog-hubspot-run-destination-secret-0123';
+const PROJECT_KEY = 'phc_posthog_hubspot_run';
+/** The rep the template ships in PQL Route; the mocks know them, as a real HubSpot and Slack would. */
+const REP = { id: '801', email: 'sales-rep@example.com', firstName: 'Sales', lastName: 'Rep' };
+const SLACK_REP = 'U0SALESREP';
+const HOUR_MS = 3_600_000;
+
+/**
+ * Behaviours as [event, hours ago] under PQL Score's default (the template's) configuration; the
+ * comment gives the points. Qualifying ones reach the qualifying score of 70.
+ * @type {Array<Array<[string, number]>>}
+ */
+const QUALIFYING_BEHAVIOURS = [
+	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60], ['teammate_invited', 20]], // 75
+	[['signed_up', 90], ['teammate_invited', 40], ['usage_limit_hit', 5]], // 75
+];
+/** @type {Array<Array<[string, number]>>} */
+const OTHER_BEHAVIOURS = [
+	[['signed_up', 100], ['onboarding_completed', 90], ['teammate_invited', 10]], // 60
+	[['signed_up', 80], ['core_feature_used', 50], ['pricing_page_viewed', 4]], // 50
+	[['signed_up', 12]], // 10
+];
+
+/** mulberry32: the same population on every run. @param {number} seed */
+function seeded(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * @typedef {{ uuid: string, distinctId: string, email: string, account: string, event: string, timestamp: Date }} Capture
+ * Accounts `<prefix>-NNNNN` of 1–3 users; every `qualifyEvery`-th does a qualifying behaviour.
+ * Events of different accounts interleave, as a product's traffic does; each has its own UUID
+ * (posthog-node replaces a uuid that is not one).
+ * @param {{ prefix: string, accounts: number, qualifyEvery?: number, seed?: number }} options
+ * @returns {{ captures: Capture[], qualifying: Set<string>, accounts: string[] }}
+ */
+function population({ prefix, accounts, qualifyEvery = 4, seed = 4242 }) {
+	const next = seeded(seed);
+	const now = Date.now();
+	const ids = Array.from({ length: accounts }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
+	const qualifying = new Set(ids.filter((_, i) => i % qualifyEvery === 0));
+	/** @type {Capture[]} */
+	const captures = [];
+	for (const [index, account] of ids.entries()) {
+		const pool = qualifying.has(account) ? QUALIFYING_BEHAVIOURS : OTHER_BEHAVIOURS;
+		const users = 1 + Math.floor(next() * 3);
+		for (const [event, hoursAgo] of pool[index % pool.length]) {
+			const user = `${account}-u${Math.floor(next() * users)}`;
+			captures.push({ uuid: randomUUID(), distinctId: user, email: `${user}@${account}.io`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS) });
+		}
+	}
+	const shuffled = captures.map((capture) => ({ capture, key: next() })).sort((a, b) => a.key - b.key);
+	return { captures: shuffled.map(({ capture }) => capture), qualifying, accounts: ids };
+}
+
+/** The posthog-node capture of one population event. @param {Capture} c */
+const captureMessage = (c) => ({
+	uuid: c.uuid,
+	distinctId: c.distinctId,
+	event: c.event,
+	timestamp: c.timestamp,
+	groups: { company: c.account },
+	properties: { $set: { email: c.email } },
+});
+
+/** A posthog-node /batch body of population events, as the client sends it. @param {Capture[]} captures */
+const batchBody = (captures) =>
+	JSON.stringify({
+		api_key: PROJECT_KEY,
+		batch: captures.map((c) => ({
+			type: 'capture',
+			event: c.event,
+			distinct_id: c.distinctId,
+			uuid: c.uuid,
+			timestamp: c.timestamp.toISOString(),
+			properties: { $groups: { company: c.account }, $set: { email: c.email }, $lib: 'posthog-node' },
+		})),
+		sent_at: new Date().toISOString(),
+	});
+
+/** A PostHog destination delivery of one population event. @param {Capture} c */
+const destinationBody = (c) =>
+	JSON.stringify({
+		event: { uuid: c.uuid, event: c.event, distinct_id: c.distinctId, properties: {}, timestamp: c.timestamp.toISOString(), elements_chain: '', url: '' },
+		person: { id: c.distinctId, name: c.distinctId, properties: { email: c.email }, url: '' },
+		groups: { company: { id: c.account, type: 'company', index: 0, url: '', properties: {} } },
+	});
+
+/**
+ * A `fetch` for posthog-node (with `disableCompression: true`) that remembers which event uuids
+ * n8n acknowledged with a 2xx, and how many requests failed or got no answer.
+ */
+function recordingFetch() {
+	/** @type {Map<string, number>} */
+	const acknowledged = new Map();
+	const stats = { requests: 0, ok: 0, failed: 0 };
+	/** @param {string} url @param {{ method: string, headers: Record<string,string>, body?: any }} options */
+	const recordFetch = async (url, options) => {
+		stats.requests++;
+		const uuids = typeof options.body === 'string' ? (JSON.parse(options.body).batch ?? []).map((/** @type {{uuid: string}} */ e) => e.uuid) : [];
+		try {
+			const res = await fetch(url, { method: options.method, headers: options.headers, body: options.body, signal: AbortSignal.timeout(30_000) });
+			if (res.status >= 200 && res.status < 300) {
+				stats.ok++;
+				for (const uuid of uuids) acknowledged.set(uuid, (acknowledged.get(uuid) ?? 0) + 1);
+			} else stats.failed++;
+			return res;
+		} catch (error) {
+			stats.failed++;
+			throw error;
+		}
+	};
+	return { fetch: recordFetch, acknowledged, stats };
+}
+
+/**
+ * Credentials (pointing at the mocks), the history Data Table and the template as shipped, imported
+ * and activated; waits until its webhook answers.
+ * @param {import('./n8n-server').N8nServer} server
+ * @param {{ hubspot: { url: string, token: string }, slack: { apiUrl: string } }} mocks
+ */
+async function setUpPostHogToHubSpot(server, { hubspot, slack }) {
+	/** @type {Record<string, { id: string, name: string }>} */
+	const credentials = {
+		postHogWebhookApi: await server.createCredential('postHogWebhookApi', 'PQL PostHog Webhook Secret API', {
+			headerName: 'Authorization',
+			secret: DESTINATION_SECRET,
+			projectApiKey: PROJECT_KEY,
+		}),
+		pqlHubSpotPrivateAppApi: await server.createCredential('pqlHubSpotPrivateAppApi', 'PQL HubSpot Private App API', {
+			accessToken: hubspot.token,
+			baseUrl: hubspot.url,
+			hubId: '4242',
+			appUrl: 'https://app.hubspot.com',
+		}),
+		pqlSlackBotApi: await server.createCredential('pqlSlackBotApi', 'PQL Slack Bot API', {
+			accessToken: 'xoxb-test-token',
+			customBaseUrl: true,
+			baseUrl: slack.apiUrl,
+		}),
+	};
+	const created = await server.api.post('/data-tables', { name: TABLE, columns: COLUMNS.map((name) => ({ name, type: 'string' })) });
+	if (created.status !== 201) throw new Error(`creating the data table: ${created.status} ${JSON.stringify(created.data)}`);
+	const tableId = /** @type {string} */ (created.data.id);
+
+	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'posthog-to-hubspot.json'), 'utf8'));
+	for (const node of workflow.nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) node.credentials[type] = credentials[type];
+	}
+	const workflowId = /** @type {string} */ (await server.importWorkflow(workflow));
+	await server.waitForWebhook(`/webhook/${HOOK}`);
+	await server.waitForWebhook(`/webhook/${HOOK}/batch`);
+	return { workflowId, tableId, url: `${server.baseUrl}/webhook/${HOOK}`, auth: { authorization: `Bearer ${DESTINATION_SECRET}` } };
+}
+
+/**
+ * Rows of accounts whose id starts with `prefix`, through the public API.
+ * @param {import('./n8n-server').N8nServer} server @param {string} tableId @param {string} prefix
+ * @returns {Promise<Array<Record<string, unknown>>>}
+ */
+async function historyRows(server, tableId, prefix) {
+	const filter = JSON.stringify({ type: 'and', filters: [{ columnName: 'accountId', condition: 'like', value: `${prefix}-%` }] });
+	const rows = [];
+	/** @type {string | undefined} */
+	let cursor;
+	do {
+		const query = `filter=${encodeURIComponent(filter)}&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+		/** @type {import('axios').AxiosResponse} */
+		const res = await server.api.get(`/data-tables/${tableId}/rows?${query}`);
+		if (res.status !== 200) throw new Error(`reading rows: ${res.status} ${JSON.stringify(res.data)}`);
+		rows.push(...res.data.data);
+		cursor = res.data.nextCursor ?? undefined;
+	} while (cursor);
+	return rows;
+}
+
+/**
+ * A workflow's executions without data: the finished ones, or those with the given status.
+ * @param {import('./n8n-server').N8nServer} server @param {string} workflowId @param {string} [status]
+ * @returns {Promise<Array<{ id: string, status: string }>>}
+ */
+async function executionStatuses(server, workflowId, status) {
+	const all = [];
+	/** @type {string | undefined} */
+	let cursor;
+	do {
+		/** @type {import('axios').AxiosResponse} */
+		const res = await server.api.get('/executions', { params: { workflowId, limit: 250, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } });
+		if (res.status !== 200) throw new Error(`executions: ${res.status} ${JSON.stringify(res.data)}`);
+		all.push(...res.data.data);
+		cursor = res.data.nextCursor ?? undefined;
+	} while (cursor);
+	return all;
+}
+
+/**
+ * Wait until at least `rows` rows of `prefix` are saved, at least `executions` executions of the
+ * workflow have finished and none is running or waiting (or `timeoutMs` passed); returns the rows.
+ * A row is saved early in an execution: the deal and alert come at its end.
+ * @param {import('./n8n-server').N8nServer} server
+ * @param {{ workflowId: string, tableId: string, prefix: string, rows: number, executions?: number, timeoutMs?: number }} options
+ */
+async function settle(server, { workflowId, tableId, prefix, rows, executions = 0, timeoutMs = 180_000 }) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const saved = await historyRows(server, tableId, prefix);
+		const busy = [...(await executionStatuses(server, workflowId, 'running')), ...(await executionStatuses(server, workflowId, 'waiting'))];
+		const finished = (await executionStatuses(server, workflowId)).length;
+		if ((saved.length >= rows && finished >= executions && busy.length === 0) || Date.now() > deadline) return saved;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+}
+
+/**
+ * Per account of `prefix`: deals in the HubSpot mock and alerts in the Slack mock.
+ * @param {{ records: (type: 'deals') => Array<{ properties: Record<string, string> }> }} hubspot
+ * @param {{ messages: Array<{ text: string }> }} slack
+ * @param {string} prefix
+ */
+function outcomes(hubspot, slack, prefix) {
+	/** @type {Map<string, number>} */
+	const deals = new Map();
+	for (const deal of hubspot.records('deals')) {
+		const account = deal.properties.pql_account_id;
+		if (account?.startsWith(`${prefix}-`)) deals.set(account, (deals.get(account) ?? 0) + 1);
+	}
+	/** @type {Map<string, number>} */
+	const alerts = new Map();
+	const pattern = new RegExp(`${prefix}-\\d{5}`);
+	for (const message of slack.messages) {
+		const account = pattern.exec(message.text)?.[0];
+		if (account) alerts.set(account, (alerts.get(account) ?? 0) + 1);
+	}
+	return { deals, alerts };
+}
+
+/**
+ * How many times each of the given uuids is in the rows.
+ * @param {Array<Record<string, unknown>>} rows
+ */
+function rowsPerMessage(rows) {
+	/** @type {Map<string, number>} */
+	const counts = new Map();
+	for (const row of rows) counts.set(String(row.messageId), (counts.get(String(row.messageId)) ?? 0) + 1);
+	return counts;
+}
+
+module.exports = {
+	HOOK,
+	PROJECT_KEY,
+	REP,
+	SLACK_REP,
+	population,
+	captureMessage,
+	batchBody,
+	destinationBody,
+	recordingFetch,
+	setUpPostHogToHubSpot,
+	historyRows,
+	executionStatuses,
+	settle,
+	outcomes,
+	rowsPerMessage,
+};
