@@ -15,6 +15,31 @@ const OWNER = { email: 'owner@pql.test', password: 'PqlOwner2026!', firstName: '
 /** @param {string} message */
 const log = (message) => process.stderr.write(`[n8n] ${message}\n`);
 
+/**
+ * Process groups of the n8n processes this process started. n8n runs detached, so it would outlive
+ * us: they are killed on a normal exit, and on Ctrl+C / SIGTERM unless the program handles those
+ * signals itself (then it stops n8n its own way), after which the signal ends this process.
+ * @type {Set<number>}
+ */
+const LIVE_GROUPS = new Set();
+const killGroups = () => {
+	for (const pid of LIVE_GROUPS) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+};
+process.once('exit', killGroups);
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+	process.once(signal, () => {
+		if (process.listenerCount(signal) > 0) return;
+		killGroups();
+		process.kill(process.pid, signal);
+	});
+}
+
 /** Node 24 and the n8n binary, installed once into the cache by scripts/runtime.sh. */
 function ensureRuntime() {
 	const out = execFileSync('bash', [path.join(ROOT, 'scripts/runtime.sh')], {
@@ -164,8 +189,11 @@ class N8nServer {
 			detached: true,
 		});
 		fs.closeSync(out);
-		const pid = child.pid;
-		process.once('exit', () => this.killNow(pid));
+		if (child.pid) {
+			const pid = child.pid;
+			LIVE_GROUPS.add(pid);
+			child.once('exit', () => LIVE_GROUPS.delete(pid));
+		}
 		return child;
 	}
 
