@@ -4,17 +4,11 @@ import type { JsonObject } from '../../core/contract/event';
 import { DEFAULT_CONFIG, readEvent, scorePql, usersFromEvents } from '../../core/scoring';
 import { startHubSpotMock } from '../support/hubspot-mock';
 import { blockProblems, startSlackMock, type SlackMock } from '../support/slack-mock';
+import * as run from '../support/posthog-hubspot-run';
 import { n8n, sleep, template } from './support/instance';
 
-const DESTINATION = 'template-posthog-hubspot-e2e-destination-value';
-const PROJECT_KEY = 'phc_template_posthog_hubspot';
-const HOOK = 'pql-posthog-hubspot';
-const TABLE = 'PQL Events';
-const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
+const { HOOK, PROJECT_KEY, REP, SLACK_REP } = run;
 const HOUR_MS = 3_600_000;
-/** The rep the template ships in PQL Route; the mocks know them, as a real HubSpot and Slack would. */
-const REP = { id: '801', email: 'sales-rep@example.com', firstName: 'Sales', lastName: 'Rep' };
-const SLACK_REP = 'U0SALESREP';
 const ACCOUNTS = 200;
 const QUALIFYING = 60;
 
@@ -115,58 +109,16 @@ function qualifiedByConfiguration(captures: Capture[]): Set<string> {
 	return new Set(scored.filter(({ pql }) => pql.qualified).map(({ pql }) => pql.entity.id));
 }
 
-const createTable = (): Promise<string> => server.ensureDataTable(TABLE, COLUMNS);
-
 /** Rows of this run's accounts in the history table, through the public API. */
-const historyRows = (): Promise<Array<Record<string, unknown>>> =>
-	server.dataTableRows(tableId, [{ columnName: 'accountId', condition: 'like', value: 'tplh-%' }]);
+const historyRows = (): Promise<Array<Record<string, unknown>>> => run.historyRows(server, tableId, 'tplh');
 
-/**
- * The workflow's executions without their data, through the public API: the finished ones, or
- * those with the given status (the API lists running ones only when asked for them).
- */
-async function executionStatuses(status?: 'running' | 'waiting'): Promise<Array<{ id: string; status: string }>> {
-	const all: Array<{ id: string; status: string }> = [];
-	let cursor: string | undefined;
-	do {
-		const res = await server.api.get('/executions', { params: { workflowId, limit: 250, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } });
-		if (res.status !== 200) throw new Error(`executions: ${res.status} ${JSON.stringify(res.data)}`);
-		all.push(...(res.data.data as Array<{ id: string; status: string }>));
-		cursor = res.data.nextCursor ?? undefined;
-	} while (cursor);
-	return all;
-}
+const executionStatuses = (status?: 'running' | 'waiting') => run.executionStatuses(server, workflowId, status);
 
 beforeAll(async () => {
 	hubspot = await startHubSpotMock({ owners: [REP] });
 	slack = await startSlackMock({ users: { [REP.email]: SLACK_REP } });
-	const credentials = {
-		postHogWebhookApi: await server.createCredential('postHogWebhookApi', 'PQL PostHog Webhook Secret API', {
-			headerName: 'Authorization',
-			secret: DESTINATION,
-			projectApiKey: PROJECT_KEY,
-		}),
-		pqlHubSpotPrivateAppApi: await server.createCredential('pqlHubSpotPrivateAppApi', 'PQL HubSpot Private App API', {
-			accessToken: hubspot.token,
-			baseUrl: hubspot.url,
-			hubId: '4242',
-			appUrl: 'https://app.hubspot.com',
-		}),
-		pqlSlackBotApi: await server.createCredential('pqlSlackBotApi', 'PQL Slack Bot API', {
-			accessToken: 'xoxb-test-token',
-			customBaseUrl: true,
-			baseUrl: slack.apiUrl,
-		}),
-	};
-	tableId = await createTable();
-
 	// The template exactly as shipped; only the credentials (which carry the mock URLs) attached.
-	const workflow = template('posthog-to-hubspot.json') as Workflow;
-	for (const node of workflow.nodes) {
-		for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = credentials[type as keyof typeof credentials];
-	}
-	workflowId = await server.importWorkflow(workflow);
-	await server.waitForWebhook(`/webhook/${HOOK}`);
+	({ workflowId, tableId } = await run.setUpPostHogToHubSpot(server, { hubspot, slack }));
 }, 120_000);
 
 afterAll(async () => {

@@ -161,9 +161,7 @@ async function setUpPostHogToHubSpot(server, { hubspot, slack }) {
 			baseUrl: slack.apiUrl,
 		}),
 	};
-	const created = await server.api.post('/data-tables', { name: TABLE, columns: COLUMNS.map((name) => ({ name, type: 'string' })) });
-	if (created.status !== 201) throw new Error(`creating the data table: ${created.status} ${JSON.stringify(created.data)}`);
-	const tableId = /** @type {string} */ (created.data.id);
+	const tableId = await server.ensureDataTable(TABLE, COLUMNS);
 
 	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'posthog-to-hubspot.json'), 'utf8'));
 	for (const node of workflow.nodes) {
@@ -178,23 +176,9 @@ async function setUpPostHogToHubSpot(server, { hubspot, slack }) {
 /**
  * Rows of accounts whose id starts with `prefix`, through the public API.
  * @param {import('./n8n-server').N8nServer} server @param {string} tableId @param {string} prefix
- * @returns {Promise<Array<Record<string, unknown>>>}
  */
-async function historyRows(server, tableId, prefix) {
-	const filter = JSON.stringify({ type: 'and', filters: [{ columnName: 'accountId', condition: 'like', value: `${prefix}-%` }] });
-	const rows = [];
-	/** @type {string | undefined} */
-	let cursor;
-	do {
-		const query = `filter=${encodeURIComponent(filter)}&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-		/** @type {import('axios').AxiosResponse} */
-		const res = await server.api.get(`/data-tables/${tableId}/rows?${query}`);
-		if (res.status !== 200) throw new Error(`reading rows: ${res.status} ${JSON.stringify(res.data)}`);
-		rows.push(...res.data.data);
-		cursor = res.data.nextCursor ?? undefined;
-	} while (cursor);
-	return rows;
-}
+const historyRows = (server, tableId, prefix) =>
+	server.dataTableRows(tableId, [{ columnName: 'accountId', condition: 'like', value: `${prefix}-%` }]);
 
 /**
  * A workflow's executions without data: the finished ones, or those with the given status.
