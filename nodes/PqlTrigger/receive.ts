@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { EventSource } from '../../core/contract/event';
 import { ingest, IngestError, unauthorizedError } from '../../core/ingest';
-import type { AuthMode, AuthPolicy, PostHogSecret, SegmentSecret } from './authenticate';
-import { authenticate } from './authenticate';
+import type { AuthMode, AuthPolicy, PostHogSecret, SegmentSecret } from '../../core/ingest/authenticate';
+import { authenticate } from '../../core/ingest/authenticate';
 import { routeOf } from './routes';
 
 const splitList = (value: unknown): string[] =>

@@ -1,5 +1,5 @@
-import type { EventSource } from '../../core/contract/event';
-import { parseBasicAuth, parseBearerToken, safeEqual, verifySegmentSignature } from '../../core/ingest';
+import type { EventSource } from '../contract/event';
+import { parseBasicAuth, parseBearerToken, safeEqual, verifySegmentSignature } from './auth';
 
 export type AuthMode = 'credential' | 'none' | 'reject';
 
