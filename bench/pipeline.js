@@ -25,6 +25,8 @@ const { startSlackMock } = require('../test/support/slack-mock');
 const run_ = require('../test/support/posthog-hubspot-run');
 
 const BASELINE_PATH = 'pql-bench-pipeline-baseline';
+/** Executions of a phase whose per-node times are averaged (the latest ones, read with their data). */
+const TIMED_EXECUTIONS = 20;
 const P95_LIMIT_MS = 1000;
 
 function settings() {
@@ -50,6 +52,28 @@ function budgetSeconds() {
 
 /** Average events per account of the population (2–4), to size it for a phase. */
 const EVENTS_PER_ACCOUNT = 3.2;
+
+/**
+ * Where an execution's time goes: each node's average run time over the workflow's latest
+ * executions, as n8n recorded it (wall time, so under load it includes waiting for the database and
+ * for the other executions), and its share of the summed node time.
+ * @param {import('../test/support/n8n-server').N8nServer} server @param {string} workflowId
+ * @returns {Promise<Array<{ node: string, ms: number, share: number }>>}
+ */
+async function nodeTimes(server, workflowId) {
+	const res = await server.api.get('/executions', { params: { workflowId, includeData: true, limit: TIMED_EXECUTIONS } });
+	if (res.status !== 200) throw new Error(`GET /executions: ${res.status} ${JSON.stringify(res.data)}`);
+	/** @type {Map<string, number>} */
+	const total = new Map();
+	const executions = res.data.data.length;
+	for (const execution of res.data.data) {
+		for (const [node, runs] of Object.entries(execution.data?.resultData?.runData ?? {})) {
+			for (const run of /** @type {Array<{ executionTime?: number }>} */ (runs)) total.set(node, (total.get(node) ?? 0) + (run.executionTime ?? 0));
+		}
+	}
+	const sum = [...total.values()].reduce((a, b) => a + b, 0) || 1;
+	return [...total].map(([node, ms]) => ({ node, ms: ms / Math.max(1, executions), share: ms / sum }));
+}
 
 /**
  * One timed phase of population events through the template, then its checks.
@@ -95,6 +119,7 @@ async function pipelinePhase(server, o) {
 	const drainS = (Date.now() - settleStart) / 1000;
 	await sleep(1000);
 	const after = await executionCounts(server, o.setup.workflowId);
+	const times = await nodeTimes(server, o.setup.workflowId);
 
 	const perMessage = run_.rowsPerMessage(rows);
 	const unknownUuids = new Set([...unknown].flatMap((i) => requests[i].map((c) => c.uuid)));
@@ -140,7 +165,7 @@ async function pipelinePhase(server, o) {
 		failed === 0 &&
 		wrong.length === 0;
 	if (wrong.length) log(`${o.label}: accounts with the wrong deals/alerts, e.g. ${wrong.slice(0, 5).join(', ')}`);
-	return { result, checks, ok };
+	return { result, checks, ok, times };
 }
 
 /**
@@ -264,6 +289,15 @@ async function run(server, { signal } = {}) {
 				]),
 			),
 		);
+		out.push('');
+		out.push(`where the time goes: average time per node over each phase's last ${TIMED_EXECUTIONS} executions (n8n's own record; wall time, includes waiting)`);
+		const nodes = single.times.map((t) => t.node);
+		for (const t of batched.times) if (!nodes.includes(t.node)) nodes.push(t.node);
+		const cell = (/** @type {Array<{ node: string, ms: number, share: number }>} */ times, /** @type {string} */ node) => {
+			const t = times.find((x) => x.node === node);
+			return t ? `${fmt(t.ms, 0)} ms  ${fmt(t.share * 100, 0)} %` : '-';
+		};
+		out.push(table(['node', 'single events', `/batch ×${s.batchSize}`], nodes.map((node) => [node, cell(single.times, node), cell(batched.times, node)])));
 		const targets = [
 			[`single events at ≥ 50 % of the baseline (${fmt(baseline.offeredRate * 0.5, 1)} ev/s)`, single.result.eventsPerS >= baseline.offeredRate * 0.5 && single.result.p95 < P95_LIMIT_MS],
 			[`batches at ≥ 500 events/s`, batched.result.eventsPerS >= 500],

@@ -222,6 +222,8 @@ export interface PqlResult extends ScoreSummary {
 	scoredAt: string;
 	previousScore: number | null;
 	newlyQualified: boolean;
+	/** Qualified now differs from the previous state: the moment to store the new state. */
+	qualificationChanged: boolean;
 	qualifiedSince: string | null;
 	lastQualifiedAt: string | null;
 	/** On a user when accounts are scored too. */

@@ -39,6 +39,7 @@ const item = {
 		scoredAt: '2026-11-27T11:58:00.000Z',
 		previousScore: 64,
 		newlyQualified: true,
+		qualificationChanged: true,
 		qualifiedSince: '2026-11-27T11:58:00.000Z',
 		lastQualifiedAt: '2026-11-27T11:58:00.000Z',
 	},

@@ -114,11 +114,15 @@ describe('PostHog → HubSpot template', () => {
 		expect(first.scores.map(({ entity, score, qualified }) => [entity, score, qualified])).toEqual([[{ type: 'account', id: 'acme' }, 30, false]]);
 		expect(first.crm).toEqual([]);
 
+		// The state is written only when the qualification changes: none yet.
+		const stored = () => tables.rows(TABLE).filter((row) => typeof row.pqlState === 'string');
 		const second = await deliver(tables, [capture('core_feature_used', 'ben', 'acme', 30)]);
-		expect(second.scores[0]).toMatchObject({ score: 45, qualified: false, previousScore: 30 });
+		expect(second.scores[0]).toMatchObject({ score: 45, qualified: false, qualificationChanged: false, previousScore: null });
+		expect(stored()).toEqual([]);
 
 		const third = await deliver(tables, [capture('teammate_invited', 'ben', 'acme', 2)]);
-		expect(third.scores[0]).toMatchObject({ score: 75, qualified: true, newlyQualified: true, previousScore: 45 });
+		expect(third.scores[0]).toMatchObject({ score: 75, qualified: true, newlyQualified: true, qualificationChanged: true });
+		expect(stored()).toHaveLength(1);
 		expect(third.scores[0].metrics).toMatchObject({ members: 2, events: 4 });
 		expect(third.items('PQL Enrich')[0]).toMatchObject({ company: expect.objectContaining({ domain: 'acme.io' }) });
 		expect(third.items('PQL Route')[0]).toMatchObject({ routing: expect.objectContaining({ owner: expect.objectContaining({ email: REP_EMAIL }) }) });
@@ -143,8 +147,9 @@ describe('PostHog → HubSpot template', () => {
 		// Still qualified, not newly: no CRM call and no second alert.
 		const requestsBefore = hubspot.log.length;
 		const fourth = await deliver(tables, [capture('pricing_page_viewed', 'ana', 'acme', 1)]);
-		expect(fourth.scores[0]).toMatchObject({ score: 100, qualified: true, newlyQualified: false });
+		expect(fourth.scores[0]).toMatchObject({ score: 100, qualified: true, newlyQualified: false, previousScore: 75 });
 		expect(fourth.crm).toEqual([]);
+		expect(stored()).toHaveLength(1);
 		expect(hubspot.log.length).toBe(requestsBefore);
 		expect(slack.messages).toHaveLength(1);
 		expect(tables.rows(TABLE)).toHaveLength(5);

@@ -30,6 +30,7 @@ export function pql(overrides: Partial<PqlResult> = {}): PqlResult {
 		scoredAt: '2026-11-27T11:58:00.000Z',
 		previousScore: 64,
 		newlyQualified: true,
+		qualificationChanged: true,
 		qualifiedSince: '2026-11-27T11:58:00.000Z',
 		lastQualifiedAt: '2026-11-27T11:58:00.000Z',
 		...overrides,

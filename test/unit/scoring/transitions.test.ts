@@ -10,6 +10,7 @@ describe('transitions', () => {
 	it('is newly qualified the first time', () => {
 		expect(scoreAfter([])).toMatchObject({
 			newlyQualified: true,
+			qualificationChanged: true,
 			qualifiedSince: NOW.toISOString(),
 			lastQualifiedAt: NOW.toISOString(),
 			previousScore: null,
@@ -18,7 +19,7 @@ describe('transitions', () => {
 
 	it('stays qualified since the earlier time, not newly', () => {
 		const pql = scoreAfter([{ score: 72, qualifiedSince: daysAgo(3), lastQualifiedAt: daysAgo(1) }]);
-		expect(pql).toMatchObject({ newlyQualified: false, qualifiedSince: daysAgo(3), previousScore: 72 });
+		expect(pql).toMatchObject({ newlyQualified: false, qualificationChanged: false, qualifiedSince: daysAgo(3), previousScore: 72 });
 	});
 
 	it('respects the re-qualification cool-down', () => {
@@ -26,9 +27,19 @@ describe('transitions', () => {
 		expect(scoreAfter([{ score: 40, qualifiedSince: null, lastQualifiedAt: daysAgo(7) }]).newlyQualified).toBe(true);
 	});
 
-	it('drops out, keeping when it was last qualified', () => {
-		const pql = scoreAfter([{ score: 80, qualifiedSince: daysAgo(3), lastQualifiedAt: daysAgo(1) }], textbookEvents().slice(0, 2));
-		expect(pql).toMatchObject({ qualified: false, newlyQualified: false, qualifiedSince: null, lastQualifiedAt: daysAgo(1) });
+	it('drops out: the cool-down starts at the drop, even from the state stored when it qualified', () => {
+		const pql = scoreAfter([{ score: 80, qualifiedSince: daysAgo(40), lastQualifiedAt: daysAgo(40) }], textbookEvents().slice(0, 2));
+		expect(pql).toMatchObject({ qualified: false, newlyQualified: false, qualificationChanged: true, qualifiedSince: null, lastQualifiedAt: NOW.toISOString() });
+		// Stored only at that change, the state still holds back a re-qualification a day later.
+		const dayLater = new Date(NOW.getTime() + 86_400_000);
+		const again = scorePql(usersOf(textbookEvents(), [pql]), config({ coolDownDays: 7 }), dayLater)[0].pql;
+		expect(again).toMatchObject({ qualified: true, newlyQualified: false, qualificationChanged: true });
+	});
+
+	it('a state that does not change needs no storing', () => {
+		expect(scoreAfter([], textbookEvents().slice(0, 2))).toMatchObject({ qualified: false, qualificationChanged: false, lastQualifiedAt: null });
+		const still = scoreAfter([{ score: 40, qualifiedSince: null, lastQualifiedAt: daysAgo(20), scoredAt: daysAgo(20) }], textbookEvents().slice(0, 2));
+		expect(still).toMatchObject({ qualificationChanged: false, lastQualifiedAt: daysAgo(20) });
 	});
 
 	it('uses only the state of its own entity when states name one', () => {
