@@ -16,6 +16,19 @@ function envNumber(name, fallback) {
 	return value;
 }
 
+/**
+ * n8n settings a benchmark run may change: `PQL_BENCH_EXPRESSION_ENGINE` (`vm`, n8n 2.x's default, or
+ * `legacy`) becomes n8n's `N8N_EXPRESSION_ENGINE`, the setting that most changes how fast a workflow
+ * full of expressions runs.
+ * @returns {{ env: Record<string, string>, label: string }}
+ */
+function benchN8nSettings() {
+	const engine = process.env.PQL_BENCH_EXPRESSION_ENGINE ?? '';
+	if (engine === '') return { env: {}, label: "expression engine vm (n8n's default)" };
+	if (!['vm', 'legacy'].includes(engine)) throw new Error(`PQL_BENCH_EXPRESSION_ENGINE must be vm or legacy, got "${engine}"`);
+	return { env: { N8N_EXPRESSION_ENGINE: engine }, label: `expression engine ${engine} (N8N_EXPRESSION_ENGINE=${engine})` };
+}
+
 /** @param {number[]} sorted @param {number} p 0..100 */
 function percentile(sorted, p) {
 	if (sorted.length === 0) return NaN;
@@ -213,4 +226,4 @@ function table(header, rows) {
 	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(r.map(String)))].join('\n');
 }
 
-module.exports = { log, envNumber, percentile, runPhase, sleep, fmt, table };
+module.exports = { log, envNumber, benchN8nSettings, percentile, runPhase, sleep, fmt, table };

@@ -18,7 +18,7 @@
 // `npm run bench` (PQL_BENCH_ONLY=pipeline for this one alone), or standalone:
 // `node bench/pipeline.js` (starts its own n8n from the dist/ already built).
 const path = require('node:path');
-const { log, envNumber, runPhase, sleep, fmt, table } = require('./lib');
+const { log, envNumber, benchN8nSettings, runPhase, sleep, fmt, table } = require('./lib');
 const { webhookWorkflow, executionCounts } = require('./trigger');
 const { startHubSpotMock } = require('../test/support/hubspot-mock');
 const { startSlackMock } = require('../test/support/slack-mock');
@@ -234,7 +234,7 @@ async function run(server, { signal } = {}) {
 
 		// ---- report (stdout) ----
 		const out = ['', 'Pipeline benchmark — PostHog → HubSpot template (PQL Trigger → Data Table → Score → Enrich → Route → HubSpot → Slack)'];
-		out.push(`n8n 2.41.1, one instance, loopback, ${server.database ? 'PostgreSQL, queue mode' : 'SQLite, regular mode'}, every execution saved; HubSpot and Slack are local mocks`);
+		out.push(`n8n 2.41.1, one instance, loopback, ${server.database ? 'PostgreSQL, queue mode' : 'SQLite, regular mode'}, every execution saved, ${benchN8nSettings().label}; HubSpot and Slack are local mocks`);
 		out.push(`baseline search: ${s.searchSeconds} s per rate, stop at the first rate with an error, a skipped send, p95 ≥ 1 s or < 90 % answered in time`);
 		out.push('');
 		out.push(
@@ -320,7 +320,7 @@ if (require.main === module) {
 	const { N8nServer, packPackage, ROOT } = require('../test/support/n8n-server');
 	void (async () => {
 		const dir = path.join(ROOT, '.bench', `pipeline-${Date.now()}`);
-		const server = new N8nServer({ userFolder: path.join(dir, 'n8n') });
+		const server = new N8nServer({ userFolder: path.join(dir, 'n8n'), env: benchN8nSettings().env });
 		const stop = () => server.stop().finally(() => process.exit(130));
 		process.on('SIGINT', stop);
 		process.on('SIGTERM', stop);

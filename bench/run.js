@@ -12,7 +12,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { N8nServer, packPackage, ROOT } = require('../test/support/n8n-server');
-const { log } = require('./lib');
+const { log, benchN8nSettings } = require('./lib');
 
 /** Add later benchmarks here: `{ name, run(server, { signal }) → { ok }, budgetSeconds() }`. */
 const BENCHMARKS = [require('./trigger'), require('./score'), require('./model'), require('./pipeline')];
@@ -88,7 +88,7 @@ async function main() {
 		const tarball = packPackage(runDir);
 
 		log('starting n8n (runtime from scripts/runtime.sh; installing the tarball first)');
-		server = new N8nServer({ userFolder: path.join(runDir, 'n8n') });
+		server = new N8nServer({ userFolder: path.join(runDir, 'n8n'), env: benchN8nSettings().env });
 		await server.start({ tarball });
 		log(`n8n ready at ${server.baseUrl} (log: ${path.relative(ROOT, server.logFile)})`);
 
