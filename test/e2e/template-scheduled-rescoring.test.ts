@@ -48,15 +48,13 @@ function did(name: string, event: string, times = 1, daysAgo = 0.2): void {
 	for (let i = 0; i < times; i++) events.push({ event, distinctId, groups: { 0: account(name) }, daysAgo: daysAgo + i });
 }
 
-/** The template as shipped, credentials attached and its PostHog query URL pointed at the mock. */
+/** The template as shipped, credentials attached (the PostHog one's host is the mock); nothing else changed. */
 function shipped(credentials: Record<string, { id: string; name: string }>): Workflow {
 	const workflow = template('posthog-scheduled-rescoring.json') as Workflow;
 	for (const node of workflow.nodes) {
 		if (node.credentials === undefined) continue;
 		node.credentials = Object.fromEntries(Object.keys(node.credentials).map((type) => [type, credentials[type]]));
 	}
-	const list = workflow.nodes.find((node) => node.name === 'List Active Accounts')!;
-	list.parameters.url = `${posthog.url}/api/projects/${PROJECT}/query/`;
 	return workflow;
 }
 
@@ -140,6 +138,8 @@ afterAll(async () => {
 test('a run scores the active PostHog accounts: the qualifying ones get one opportunity and one alert; a second run adds nothing; the digest lists them', async () => {
 	await fire(TRIGGERS['Every 4 Hours']);
 	const [first] = await finished(1);
+	const listed = first.data?.resultData?.runData?.['List Active Accounts']?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+	expect(listed).toEqual(['acme', 'globex', 'initech'].map((name) => ({ accountId: account(name), email: `admin@${name}-corp.com` })));
 	const scored = first.data?.resultData?.runData?.['PQL Score']?.[0]?.data?.main?.[0]?.map((item) => item.json.pql as { entity: { id: string }; score: number; qualified: boolean }) ?? [];
 	expect(scored.map((pql) => [pql.entity.id, pql.score, pql.qualified]).sort()).toEqual([
 		[account('acme'), 75, true],

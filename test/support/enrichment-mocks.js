@@ -333,11 +333,12 @@ function runHogQL(query, values, data) {
 		const results = [...byEntity].map(([entity, events]) => [entity, ...evaluators.map((evaluate) => evaluate(events))]);
 		return { columns: ['entity', ...columns.map((_, i) => `col_${i}`)], results: results.slice(0, Number(limit)) };
 	}
-	m = /^SELECT \$group_([0-4]) AS account, argMax\(person\.properties\.email, timestamp\) AS email FROM events WHERE notEmpty\(\$group_\1\) AND timestamp >= now\(\) - toIntervalDay\((\S+)\) GROUP BY account ORDER BY account LIMIT (\d+)$/.exec(q);
+	m = /^SELECT \$group_([0-4]) AS account, argMax\(person\.properties\.email, timestamp\) AS email FROM events WHERE notEmpty\(\$group_\1\) AND timestamp >= now\(\) - toIntervalDay\((\S+)\) GROUP BY account ORDER BY account LIMIT (\S+)$/.exec(q);
 	if (m) {
 		// The accounts (group keys) active in the window, each with the e-mail of its latest event's person.
-		const [, groupIndex, daysToken, limit] = m;
+		const [, groupIndex, daysToken, limitToken] = m;
 		const days = Number(valueOf(daysToken, values));
+		const limit = Number(valueOf(limitToken, values));
 		/** @type {Map<string, MockEvent>} */
 		const latest = new Map();
 		for (const event of data.events ?? []) {
@@ -349,7 +350,7 @@ function runHogQL(query, values, data) {
 		const results = [...latest]
 			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 			.map(([account, event]) => [account, data.persons?.[event.distinctId]?.email ?? null]);
-		return { columns: ['account', 'email'], results: results.slice(0, Number(limit)) };
+		return { columns: ['account', 'email'], results: results.slice(0, limit) };
 	}
 	throw new HogQLError(`The mock does not know this query: ${query}`);
 }

@@ -1,6 +1,4 @@
-import { HttpRequest } from 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node';
 import { ScheduleTrigger } from 'n8n-nodes-base/dist/nodes/Schedule/ScheduleTrigger.node';
-import { SplitOut } from 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node';
 import type { IDataObject } from 'n8n-workflow';
 
 import shipped from '../../workflows/posthog-scheduled-rescoring.json';
@@ -16,20 +14,19 @@ import { PqlSlackBotApi } from '../../credentials/PqlSlackBotApi.credentials';
 import { startPostHogMock } from '../support/enrichment-mocks';
 import { startSalesforceMock } from '../support/salesforce-mock';
 import { startSlackMock, type SlackMock } from '../support/slack-mock';
-import { InMemoryDataTables, createNodeTypes, runWorkflow, type WorkflowJson, type WorkflowJsonNode } from './harness';
+import { InMemoryDataTables, createNodeTypes, runWorkflow, type WorkflowJson } from './harness';
 
 const TABLE = 'PQL Account State';
 const COLUMNS = ['accountId', 'email', 'pqlState', 'newPqlAt', 'lead'];
 const PROJECT = '4242';
 const KEY = 'phx_scheduled_template';
+/** The template exactly as shipped: only credentials are attached, and the PostHog one's host is the mock. */
+const template = shipped as unknown as WorkflowJson;
 
 const nodeTypes = createNodeTypes({
 	nodes: [PqlEnrich, PqlScore, PqlRoute, PqlCrm, PqlAlert],
 	credentials: [PostHogApi, PqlSalesforceClientCredentialsApi, PqlSlackBotApi],
-})
-	.add('n8n-nodes-base.scheduleTrigger', ScheduleTrigger)
-	.add('n8n-nodes-base.httpRequest', HttpRequest)
-	.add('n8n-nodes-base.splitOut', SplitOut);
+}).add('n8n-nodes-base.scheduleTrigger', ScheduleTrigger);
 
 type MockEvent = { event: string; distinctId: string; groups: Record<number, string>; daysAgo: number };
 const events: MockEvent[] = [];
@@ -45,7 +42,6 @@ function did(account: string, event: string, times = 1, daysAgo = 0.2): void {
 let posthog: Awaited<ReturnType<typeof startPostHogMock>>;
 let salesforce: Awaited<ReturnType<typeof startSalesforceMock>>;
 let slack: SlackMock;
-let template: WorkflowJson;
 const tables = new InMemoryDataTables();
 
 beforeAll(async () => {
@@ -58,10 +54,6 @@ beforeAll(async () => {
 	});
 	salesforce = await startSalesforceMock({});
 	slack = await startSlackMock({ channels: { 'pql-alerts': { id: 'C0PQLALERT', member: true } } });
-	// The template as shipped, its PostHog query URL pointed at the mock (what a user sets to their host and project).
-	template = JSON.parse(JSON.stringify(shipped)) as WorkflowJson;
-	const list = template.nodes.find((node) => node.name === 'List Active Accounts') as WorkflowJsonNode;
-	list.parameters = { ...list.parameters, url: `${posthog.url}/api/projects/${PROJECT}/query/` };
 	tables.createTable(TABLE, COLUMNS.map((name) => ({ name, type: 'string' as const })));
 });
 afterAll(async () => {
@@ -101,6 +93,9 @@ describe('Scheduled re-scoring from PostHog template', () => {
 		did('hooli', 'usage_limit_hit', 3, 40); // not active in the last 30 days: not listed at all
 
 		const first = await run('Every 4 Hours');
+		expect(first.json('List Active Accounts')).toEqual(
+			['acme', 'globex', 'initech'].map((account) => ({ accountId: account, email: `admin@${account}-corp.com` })),
+		);
 		expect(scored(first)).toEqual({ acme: [75, true, true], globex: [90, true, true], initech: [25, false, false] });
 		expect(first.json('PQL Enrich')[0]).toMatchObject({ company: { name: 'Acme Corp', domain: 'acme-corp.com' }, usage: { core_feature_used_30d: 6, active_days_7d: 6 } });
 		expect(opportunityAccounts()).toEqual(['acme', 'globex']);

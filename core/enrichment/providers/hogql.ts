@@ -3,6 +3,7 @@
  * names, windows) travels in `values` and is referenced as a `{placeholder}`, which PostHog parses
  * as a constant: nothing from an item is ever spliced into the query text.
  */
+import { text } from './facts';
 
 export type HogQLValue = string | number;
 
@@ -64,4 +65,50 @@ export function groupPropertiesQuery(groupTypeIndex: GroupTypeIndex, keys: reado
 /** The events column that names the entity: a user's distinct ID, or the group key of a group type. */
 export function entityColumn(entity: { type: 'user' } | { type: 'account'; groupTypeIndex: GroupTypeIndex }): string {
 	return entity.type === 'user' ? 'distinct_id' : `$group_${entity.groupTypeIndex}`;
+}
+
+/** The largest LIMIT PostHog's query API honours (it caps bigger ones). */
+export const MAX_ACTIVE_ACCOUNTS = 50_000;
+
+export interface ActiveAccountsRequest {
+	groupTypeIndex: GroupTypeIndex;
+	/** Accounts with any event in this many days are listed. */
+	withinDays: number;
+	limit: number;
+}
+
+/**
+ * Rows `[account, email]`: the group keys with events in the window, in key order, each with the
+ * e-mail of the person behind its latest event.
+ */
+export function activeAccountsQuery({ groupTypeIndex, withinDays, limit }: ActiveAccountsRequest): HogQLQueryBody {
+	const values = new HogQLValues();
+	// A column name cannot be a placeholder; the group type index is one of 0–4 by its type.
+	const account = entityColumn({ type: 'account', groupTypeIndex });
+	return values.body(
+		[
+			`SELECT ${account} AS account, argMax(person.properties.email, timestamp) AS email`,
+			'FROM events',
+			`WHERE notEmpty(${account}) AND timestamp >= now() - toIntervalDay(${values.add('days', withinDays)})`,
+			'GROUP BY account ORDER BY account',
+			`LIMIT ${values.add('limit', limit)}`,
+		].join(' '),
+	);
+}
+
+export interface ActiveAccount {
+	accountId: string;
+	/** '' when the latest person has no e-mail. */
+	email: string;
+}
+
+/** The rows of `activeAccountsQuery`, without blank keys and repeats; numeric keys become text. */
+export function activeAccounts(rows: readonly unknown[][]): ActiveAccount[] {
+	const accounts = new Map<string, ActiveAccount>();
+	for (const [key, email] of rows) {
+		const accountId = typeof key === 'number' && Number.isFinite(key) ? String(key) : text(key);
+		if (accountId === undefined || accounts.has(accountId)) continue;
+		accounts.set(accountId, { accountId, email: text(email) ?? '' });
+	}
+	return [...accounts.values()];
 }

@@ -1,6 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { WITH_POSTHOG, WITH_POSTHOG_USAGE } from './shared';
 
+/** One parameter in both operations (shown for one at a time), so switching keeps the choice. */
+export const groupTypeIndexProperty: INodeProperties = {
+	displayName: 'Group Type Index',
+	name: 'groupTypeIndex',
+	type: 'options',
+	options: [
+		{ name: '0 (First Group Type, Usually Company)', value: 0 },
+		{ name: '1', value: 1 },
+		{ name: '2', value: 2 },
+		{ name: '3', value: 3 },
+		{ name: '4', value: 4 },
+	],
+	default: 0,
+};
+
 export const postHogProperties: INodeProperties[] = [
 	{
 		displayName: 'PostHog Data',
@@ -20,17 +35,7 @@ export const postHogProperties: INodeProperties[] = [
 		displayOptions: WITH_POSTHOG,
 	},
 	{
-		displayName: 'Group Type Index',
-		name: 'groupTypeIndex',
-		type: 'options',
-		options: [
-			{ name: '0 (First Group Type, Usually Company)', value: 0 },
-			{ name: '1', value: 1 },
-			{ name: '2', value: 2 },
-			{ name: '3', value: 3 },
-			{ name: '4', value: 4 },
-		],
-		default: 0,
+		...groupTypeIndexProperty,
 		description: 'Which PostHog group type the group key belongs to: the order in which the types were created, starting at 0',
 		displayOptions: WITH_POSTHOG,
 	},

@@ -39,14 +39,26 @@ function dayList(context: IExecuteFunctions, value: unknown, field: string): num
 	return [...new Set(days)];
 }
 
-function wholeDays(context: IExecuteFunctions, value: unknown, field: string): number {
-	const days = Number(value);
-	if (!Number.isInteger(days) || days < 1) {
-		throw new NodeOperationError(context.getNode(), `"${field}" must be a whole number of days, 1 or more`, {
+/** A whole number from `min` up (to `max` when given); fails naming the field, and the item when given. */
+export function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	{ min, max, unit, itemIndex }: { min: number; max?: number; unit?: string; itemIndex?: number },
+): number {
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < min || number > (max ?? Infinity)) {
+		const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
+		throw new NodeOperationError(context.getNode(), `"${field}" must be a whole number${unit ? ` of ${unit}` : ''}, ${range}`, {
 			description: `Got "${String(value)}".`,
+			itemIndex,
 		});
 	}
-	return days;
+	return number;
+}
+
+function wholeDays(context: IExecuteFunctions, value: unknown, field: string): number {
+	return wholeNumber(context, value, field, { min: 1, unit: 'days' });
 }
 
 function readUsage(context: IExecuteFunctions, groupTypeIndex: GroupTypeIndex): { entity: UsageEntity; spec: UsageSpec } {

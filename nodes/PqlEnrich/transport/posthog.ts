@@ -24,13 +24,16 @@ export interface HogQLAnswer {
 
 export type HogQLRunner = (body: HogQLQueryBody, itemIndex: number) => Promise<HogQLAnswer>;
 
-/** `POST /api/projects/:id/query/`, bound to the credential's host and project; queries are read-only, so retrying is safe. */
-export async function postHogQueryRunner(context: IExecuteFunctions): Promise<HogQLRunner> {
+/**
+ * `POST /api/projects/:id/query/`, bound to the credential's host and project; queries are read-only, so retrying is safe.
+ * `otherwise`: the way around a failure that errors suggest (default: the enrich operation's switch).
+ */
+export async function postHogQueryRunner(context: IExecuteFunctions, otherwise?: string): Promise<HogQLRunner> {
 	const credentials = await context.getCredentials<{ host?: string; projectId?: string }>('postHogApi');
 	const host = String(credentials.host || 'https://us.posthog.com').replace(/\/+$/, '');
 	const url = `${host}/api/projects/${encodeURIComponent(String(credentials.projectId ?? ''))}/query/`;
 	return async (body, itemIndex) => {
-		const answer = await vendorRequest(context, POSTHOG, { method: 'POST', url, body }, itemIndex);
+		const answer = await vendorRequest(context, POSTHOG, { method: 'POST', url, body }, itemIndex, otherwise);
 		if (!answer.found) return { results: [], columns: [] };
 		const { results, columns } = (answer.body ?? {}) as { results?: unknown; columns?: unknown };
 		return {

@@ -44,19 +44,24 @@ export class ProviderError extends NodeApiError {
 	stopsProvider = true;
 }
 
-function failure(
-	context: IExecuteFunctions,
-	vendor: Vendor,
-	itemIndex: number,
-	status: number,
-	body: unknown,
-	what: string,
-	description: string,
-): ProviderError {
+/** One call, for its error messages. */
+interface Call {
+	context: IExecuteFunctions;
+	vendor: Vendor;
+	itemIndex: number;
+	/** The way around a failing provider that the calling operation offers ('' for none). */
+	otherwise: string;
+}
+
+/** The enrich operation's way around a failing provider. */
+const continueWithoutEnrichment = (vendor: Vendor): string =>
+	`Or switch on "Continue Without Enrichment When a Provider Fails" to keep the items without ${vendor.label} data.`;
+
+function failure({ context, vendor, itemIndex, otherwise }: Call, status: number, body: unknown, what: string, description: string): ProviderError {
 	const said = providerMessage(body);
 	return new ProviderError(context.getNode(), asJson(body), {
 		message: `${vendor.label} ${what}${status > 0 ? ` (${status})` : ''}${said ? `: ${said}` : ''}`,
-		description: `${description} Or switch on "Continue Without Enrichment When a Provider Fails" to keep the items without ${vendor.label} data.`,
+		description: [description, otherwise].filter((part) => part !== '').join(' '),
 		httpCode: status > 0 ? String(status) : undefined,
 		itemIndex,
 	});
@@ -67,23 +72,24 @@ function refusedValue(error: ProviderError): ProviderError {
 	return error;
 }
 
-function errorFor(context: IExecuteFunctions, vendor: Vendor, itemIndex: number, status: number, body: unknown): ProviderError {
+function errorFor(call: Call, status: number, body: unknown): ProviderError {
+	const { vendor } = call;
 	switch (status) {
 		case 401:
-			return failure(context, vendor, itemIndex, status, body, 'rejected the API key', vendor.fixes[401]);
+			return failure(call, status, body, 'rejected the API key', vendor.fixes[401]);
 		case 402:
-			return failure(context, vendor, itemIndex, status, body, 'refused the request for payment', vendor.fixes[402]);
+			return failure(call, status, body, 'refused the request for payment', vendor.fixes[402]);
 		case 403:
-			return failure(context, vendor, itemIndex, status, body, 'refused access', vendor.fixes[403]);
+			return failure(call, status, body, 'refused access', vendor.fixes[403]);
 		case 404:
-			return failure(context, vendor, itemIndex, status, body, 'found no such resource', vendor.fixes[404] ?? '');
+			return failure(call, status, body, 'found no such resource', vendor.fixes[404] ?? '');
 		case 429:
-			return failure(context, vendor, itemIndex, status, body, 'kept answering "too many requests"', `Lower the number of items per execution or wait for ${vendor.label}'s rate-limit window to reset.`);
+			return failure(call, status, body, 'kept answering "too many requests"', `Lower the number of items per execution or wait for ${vendor.label}'s rate-limit window to reset.`);
 		default:
 			if (status >= 500) {
-				return failure(context, vendor, itemIndex, status, body, 'had a server error', `Try again later; ${vendor.label} was retried ${MAX_ATTEMPTS} times.`);
+				return failure(call, status, body, 'had a server error', `Try again later; ${vendor.label} was retried ${MAX_ATTEMPTS} times.`);
 			}
-			return refusedValue(failure(context, vendor, itemIndex, status, body, 'did not accept the value sent', `Check the item's e-mail, domain or ID that was sent to ${vendor.label}.`));
+			return refusedValue(failure(call, status, body, 'did not accept the value sent', `Check the item's e-mail, domain or ID that was sent to ${vendor.label}.`));
 	}
 }
 
@@ -97,7 +103,9 @@ export async function vendorRequest(
 	vendor: Vendor,
 	request: IHttpRequestOptions,
 	itemIndex: number,
+	otherwise = continueWithoutEnrichment(vendor),
 ): Promise<Answer> {
+	const call: Call = { context, vendor, itemIndex, otherwise };
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		try {
@@ -113,16 +121,16 @@ export async function vendorRequest(
 				continue;
 			}
 			const reason = error instanceof Error ? error.message : String(error);
-			throw failure(context, vendor, itemIndex, 0, { message: reason }, 'could not be reached', `Check the API Base URL in the "${vendor.credentialName}" credential and your network.`);
+			throw failure(call, 0, { message: reason }, 'could not be reached', `Check the API Base URL in the "${vendor.credentialName}" credential and your network.`);
 		}
 		const { statusCode: status, body, headers } = response;
 		if (status >= 200 && status < 300) return { found: true, body };
 		if (status === 404 && vendor.fixes[404] === undefined) return { found: false };
-		if (!RETRIED_STATUSES.has(status) || attempt >= MAX_ATTEMPTS) throw errorFor(context, vendor, itemIndex, status, body);
+		if (!RETRIED_STATUSES.has(status) || attempt >= MAX_ATTEMPTS) throw errorFor(call, status, body);
 		const hint = status === 429 ? vendor.retryHint(headers, Date.now()) : undefined;
 		const wait = hint?.ms ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
 		if (wait > MAX_WAIT_MS) {
-			throw failure(context, vendor, itemIndex, status, body, 'is rate-limiting this key', `${hint?.reason ?? `${vendor.label} asked to wait ${Math.ceil(wait / 1000)} s`}; run the workflow again later.`);
+			throw failure(call, status, body, 'is rate-limiting this key', `${hint?.reason ?? `${vendor.label} asked to wait ${Math.ceil(wait / 1000)} s`}; run the workflow again later.`);
 		}
 		await sleep(wait);
 	}

@@ -1,5 +1,5 @@
 import { apolloOrganizationFacts, apolloPersonFacts } from '../../../core/enrichment/providers/apollo';
-import { groupPropertiesQuery, personPropertiesQuery } from '../../../core/enrichment/providers/hogql';
+import { activeAccounts, activeAccountsQuery, groupPropertiesQuery, personPropertiesQuery } from '../../../core/enrichment/providers/hogql';
 import { layer, mergeLayers } from '../../../core/enrichment/providers/merge';
 import { pdlCompanyFacts, pdlPersonFacts } from '../../../core/enrichment/providers/peopleDataLabs';
 import { postHogGroupFacts, postHogPersonFacts, propertiesByKey } from '../../../core/enrichment/providers/posthog';
@@ -160,6 +160,38 @@ describe('HogQL queries', () => {
 		expect(usage.get('u1')).toEqual({ core_feature_used_30d: 4, it_s_id0_7d: 1, active_days_7d: 3, last_seen_at: '2026-11-25T08:00:00.000Z', days_since_last_seen: 2 });
 		expect(usage.get('u2')?.days_since_last_seen).toBe(0);
 		expect(emptyUsage(spec)).toEqual({ core_feature_used_30d: 0, it_s_id0_7d: 0, active_days_7d: 0, last_seen_at: null, days_since_last_seen: null });
+	});
+
+	test('active accounts query: the group column by index (never a value), window and limit as values', () => {
+		const { query } = activeAccountsQuery({ groupTypeIndex: 3, withinDays: 30, limit: 10_000 });
+		expect(query.query).toBe(
+			'SELECT $group_3 AS account, argMax(person.properties.email, timestamp) AS email FROM events ' +
+				'WHERE notEmpty($group_3) AND timestamp >= now() - toIntervalDay({days0}) GROUP BY account ORDER BY account LIMIT {limit0}',
+		);
+		expect(query.values).toEqual({ days0: 30, limit0: 10_000 });
+	});
+
+	test('active accounts rows: blank, null and repeated keys skipped; numeric keys as text; anything but text e-mail empty', () => {
+		const rows: unknown[][] = [
+			['acme', ' Ann@Acme.io '],
+			[null, 'x@y.io'],
+			[undefined, 'x@y.io'],
+			['', 'x@y.io'],
+			['  ', 'x@y.io'],
+			[{ key: 'obj' }, 'x@y.io'],
+			[Number.NaN, 'x@y.io'],
+			[42, null],
+			['acme', 'second@acme.io'],
+			['globex', 17],
+			['initech'],
+			[],
+		];
+		expect(activeAccounts(rows)).toEqual([
+			{ accountId: 'acme', email: 'Ann@Acme.io' },
+			{ accountId: '42', email: '' },
+			{ accountId: 'globex', email: '' },
+			{ accountId: 'initech', email: '' },
+		]);
 	});
 
 	test('field names and collisions', () => {
