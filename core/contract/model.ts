@@ -5,22 +5,23 @@ export interface LabelledEntity {
 	id: string;
 	values: Record<string, SignalValue>;
 	converted: boolean;
-	/** For a split by time: when the entity's look-back window ended (ms since the epoch). */
+	/** For time-ordered folds: when the entity's look-back window ended (ms since the epoch). */
 	dateMs: number | null;
 }
 
-/** Random: each entity's side follows a seeded hash of its ID. Time: the latest entities are held out. */
-export type HoldOut =
-	| { kind: 'random'; share: number; seed: number }
-	| { kind: 'time'; share: number; cutoffMs?: number };
+/**
+ * How quality is estimated; the shipped models are always learned from every entity. Random: k
+ * folds by a seeded hash of the ID, each tested by models learned from the others. Time: the
+ * entities in date order cut into k + 1 blocks, each block after the first tested by models learned
+ * from all blocks before it — as the model will be used, on entities newer than it learned from.
+ */
+export type Validation = { kind: 'random'; folds: number; seed: number } | { kind: 'time'; folds: number };
 
 export interface LearnOptions {
-	holdOut: HoldOut;
+	validation: Validation;
 	/** Share of entities (0–1) the suggested models should qualify, e.g. 0.1. */
 	targetPqlShare: number;
-	/** L2 penalty on the standardised logistic coefficients; larger pulls them towards 0. */
-	l2: number;
-	/** Fewer training conversions than this gives a warning. */
+	/** Fewer conversions than this and the report says the data are too thin to trust. */
 	minConversions: number;
 	/** Model version; absent = a hash of the model's content. */
 	version?: string;
@@ -96,13 +97,31 @@ export interface DecileRow {
 
 export type AdviceVerdict = 'tooLoose' | 'tooTight' | 'inRange' | 'noPqls';
 
+/** One fold: the models learned without it, tested on it. */
+export interface FoldResult {
+	fold: number;
+	entities: number;
+	converters: number;
+	auc: number | null;
+	pqlShare: number;
+	/** PQL conversion rate in this fold. */
+	precision: number | null;
+}
+
+/**
+ * A suggested model tested by cross-validation: every entity scored once by PQL Score with the
+ * model learned without it; the AUC is the mean over folds, with their range.
+ */
 export interface ModelBacktest {
 	kind: ModelKind;
 	entities: number;
 	converters: number;
 	baseRate: number;
-	/** Area under the ROC curve on held-out entities; ties count half. Null without both classes. */
+	/** Mean of the folds' areas under the ROC curve (ties count half). Null when no fold has both classes. */
 	auc: number | null;
+	/** Lowest and highest fold AUC. */
+	aucRange: Interval | null;
+	folds: FoldResult[];
 	pqls: number;
 	pqlShare: number;
 	/** Held-out converters among PQLs: the PQL conversion rate. */
@@ -120,32 +139,55 @@ export interface SuggestedModels {
 	logistic: LogisticModel;
 }
 
-export interface LogisticFitSummary {
-	iterations: number;
+export interface ShapeFitSummary {
+	/** Newton rounds of the final fit (each also re-learns the signals' penalties). */
+	rounds: number;
 	converged: boolean;
-	l2: number;
-	/** Signals left out of the logistic model and why. */
+	/** Signals with a learned shape, in the logistic model. */
+	signals: string[];
+	/** Signals the fit found no use for. */
+	dropped: string[];
+	/** Signals the shapes could not use and why. */
 	skipped: Array<{ signal: string; reason: string }>;
 }
 
-export interface SplitSummary {
-	kind: HoldOut['kind'];
+export interface FoldSummary {
+	fold: number;
 	training: number;
 	trainingConverters: number;
-	heldOut: number;
-	heldOutConverters: number;
-	/** Time split: entities dated before this are trained on. */
-	cutoff?: string;
+	validation: number;
+	validationConverters: number;
+	/** Time-ordered folds: the dates the tested block spans. */
+	from?: string;
+	to?: string;
+}
+
+export interface ValidationSummary {
+	kind: Validation['kind'];
+	/** Every entity: what the shipped models learned from. */
+	entities: number;
+	converters: number;
+	folds: FoldSummary[];
+	/** Folds that could not be used (no conversions to learn from, or none to test on), and why. */
+	skipped: string[];
+}
+
+export interface Trust {
+	/** Too few conversions, or folds that disagree too much, to take the numbers at face value. */
+	thin: boolean;
+	text: string;
 }
 
 export interface LearnedPql {
 	models: SuggestedModels;
-	/** Highest held-out AUC; the threshold model on a tie, as the easiest to explain. */
+	/** Highest cross-validated AUC; the threshold model on a tie, as the easiest to explain. */
 	recommended: ModelKind;
+	/** On every entity. */
 	discovery: Discovery;
 	backtest: Record<ModelKind, ModelBacktest>;
-	split: SplitSummary;
-	fit: LogisticFitSummary;
+	validation: ValidationSummary;
+	fit: ShapeFitSummary;
 	targetPqlShare: number;
+	trust: Trust;
 	warnings: string[];
 }

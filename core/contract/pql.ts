@@ -64,6 +64,8 @@ export type ModelKind = 'weighted' | 'threshold' | 'logistic';
 
 export interface ThresholdRule extends Condition {
 	signal: string;
+	/** The rule's share of the score when met, against the points of all rules; absent = every rule counts the same. */
+	points?: number;
 }
 
 export interface ThresholdModel extends ModelIdentity {
@@ -103,14 +105,26 @@ export interface WeightedModel extends ModelIdentity {
 	qualifyAt: number;
 }
 
-/** The predictive model's JSON form; see the README, "Predictive model JSON". */
+/** One level of a step shape: the value a signal takes from `from` up to the next step's `from`. */
+export interface Step {
+	from: number;
+	value: number;
+}
+
+/**
+ * `log1p`: ln(1 + max(x, 0)). `steps` (ascending `from`): the value of the last step the raw value
+ * reaches, 0 below the first — thresholds and saturation ("5+ projects created").
+ */
+export type LogisticTransform = 'log1p' | { steps: Step[] };
+
+/** The predictive model's JSON form; see the README, "Model JSON". */
 export interface LogisticModel extends ModelIdentity {
 	kind: 'logistic';
 	signals: SignalDefinition[];
 	intercept: number;
 	coefficients: Record<string, number>;
 	/** Applied before standardisation. */
-	transforms?: Record<string, 'log1p'>;
+	transforms?: Record<string, LogisticTransform>;
 	standardisation?: Record<string, { mean: number; sd: number }>;
 	/** Qualified when the probability is at least this (0–1). */
 	threshold: number;

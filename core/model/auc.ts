@@ -1,27 +1,31 @@
 /**
  * Area under the ROC curve as the Mann-Whitney statistic: the chance that a random converter
- * scores above a random non-converter, ties counting half (through average ranks). Null unless
- * both groups are present.
+ * scores above a random non-converter, ties counting half. Null unless both groups are present.
  */
 export function auc(scores: ArrayLike<number>, converted: ArrayLike<boolean>): number | null {
-	const order = Array.from({ length: scores.length }, (_, index) => index).sort((a, b) => scores[a] - scores[b]);
 	let positives = 0;
-	let rankSum = 0;
-	let start = 0;
-	while (start < order.length) {
-		let end = start;
-		while (end + 1 < order.length && scores[order[end + 1]] === scores[order[start]]) end++;
-		// Ranks start..end (1-based: start+1..end+1) share their average.
-		const averageRank = (start + end) / 2 + 1;
-		for (let k = start; k <= end; k++) {
-			if (converted[order[k]]) {
-				positives++;
-				rankSum += averageRank;
-			}
-		}
-		start = end + 1;
-	}
-	const negatives = order.length - positives;
+	for (let index = 0; index < scores.length; index++) if (converted[index]) positives++;
+	const negatives = scores.length - positives;
 	if (positives === 0 || negatives === 0) return null;
-	return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+	const yes = new Float64Array(positives);
+	const no = new Float64Array(negatives);
+	let p = 0;
+	let n = 0;
+	for (let index = 0; index < scores.length; index++) {
+		if (converted[index]) yes[p++] = scores[index];
+		else no[n++] = scores[index];
+	}
+	yes.sort();
+	no.sort();
+	// For each converter, the non-converters below it count 1 and those level with it ½.
+	let below = 0;
+	let level = 0;
+	let won = 0;
+	for (const score of yes) {
+		while (below < negatives && no[below] < score) below++;
+		level = below;
+		while (level < negatives && no[level] === score) level++;
+		won += below + (level - below) / 2;
+	}
+	return won / (positives * negatives);
 }

@@ -1,8 +1,8 @@
-import type { DecileRow, LabelledEntity, ModelBacktest } from '../contract/model';
-import type { ScoringModel } from '../contract/pql';
+import type { DecileRow, FoldResult, ModelBacktest } from '../contract/model';
+import type { ModelKind } from '../contract/pql';
 import { advise } from './advice';
 import { auc } from './auc';
-import { rankingScore, scoreWithPqlScore } from './evaluate';
+import type { Ranked } from './evaluate';
 import { rate } from './stats';
 
 const DECILES = 10;
@@ -40,25 +40,51 @@ export function decileTable(
 	return rows;
 }
 
-/** Scores the held-out entities with PQL Score and measures how well the model would have done. */
-export function backtestModel(model: ScoringModel, heldOut: LabelledEntity[]): ModelBacktest {
-	const results = scoreWithPqlScore(model, heldOut);
-	const scores = results.map(rankingScore);
-	const converted = heldOut.map((entity) => entity.converted);
-	const converters = converted.filter(Boolean).length;
-	const qualified = results.map((scored) => scored.qualified);
-	const pqls = qualified.filter(Boolean).length;
-	const hits = qualified.filter((q, index) => q && converted[index]).length;
-	const baseRate = converters / heldOut.length;
-	const precision = rate(hits, pqls);
+/** What PQL Score made of one fold's entities with the models learned without them. */
+export interface FoldScores {
+	fold: number;
+	converted: boolean[];
+	results: Ranked[];
+}
+
+function foldResult({ fold, converted, results }: FoldScores): FoldResult {
+	const pqls = results.filter((scored) => scored.qualified).length;
+	const hits = results.filter((scored, index) => scored.qualified && converted[index]).length;
 	return {
-		kind: model.kind,
-		entities: heldOut.length,
+		fold,
+		entities: results.length,
+		converters: converted.filter(Boolean).length,
+		auc: auc(results.map((result) => result.rank), converted),
+		pqlShare: results.length > 0 ? pqls / results.length : 0,
+		precision: rate(hits, pqls),
+	};
+}
+
+/**
+ * How a suggested model did across the folds, scored by PQL Score itself: per fold, and over every
+ * tested entity together (PQLs, conversion rate, recall, lift, deciles).
+ */
+export function backtestModel(kind: ModelKind, folds: FoldScores[]): ModelBacktest {
+	const results = folds.flatMap((fold) => fold.results);
+	const converted = folds.flatMap((fold) => fold.converted);
+	const scores = results.map((result) => result.rank);
+	const converters = converted.filter(Boolean).length;
+	const pqls = results.filter((scored) => scored.qualified).length;
+	const hits = results.filter((scored, index) => scored.qualified && converted[index]).length;
+	const baseRate = converters / Math.max(results.length, 1);
+	const precision = rate(hits, pqls);
+	const perFold = folds.map(foldResult);
+	const aucs = perFold.map((fold) => fold.auc).filter((value): value is number => value !== null);
+	return {
+		kind,
+		entities: results.length,
 		converters,
 		baseRate,
-		auc: auc(scores, converted),
+		auc: aucs.length > 0 ? aucs.reduce((sum, value) => sum + value, 0) / aucs.length : null,
+		aucRange: aucs.length > 0 ? { low: Math.min(...aucs), high: Math.max(...aucs) } : null,
+		folds: perFold,
 		pqls,
-		pqlShare: pqls / heldOut.length,
+		pqlShare: pqls / Math.max(results.length, 1),
 		precision,
 		recall: rate(hits, converters),
 		liftOverBase: precision !== null && baseRate > 0 ? precision / baseRate : null,
@@ -66,7 +92,7 @@ export function backtestModel(model: ScoringModel, heldOut: LabelledEntity[]): M
 		deciles: decileTable(
 			scores,
 			converted,
-			results.map((scored) => scored.metrics?.probability ?? null),
+			results.map((result) => result.probability),
 		),
 	};
 }

@@ -33,3 +33,24 @@ export function and(a: Bitset, b: Bitset): Bitset {
 	for (let word = 0; word < a.length; word++) out[word] = a[word] & b[word];
 	return out;
 }
+
+/** Entities in both, and converters among them, counted without building the intersection. */
+export function countJoint(a: Bitset, b: Bitset, converted: Bitset): { both: number; converters: number } {
+	let both = 0;
+	let converters = 0;
+	for (let word = 0; word < a.length; word++) {
+		const joint = a[word] & b[word];
+		both += popcount(joint);
+		converters += popcount(joint & converted[word]);
+	}
+	return { both, converters };
+}
+
+/** The entities whose number is at least (or at most) the threshold: the loop without a call per entity. */
+export function bitsetAtLeast(numbers: Float64Array, threshold: number, atMost = false): Bitset {
+	const bits = new Uint32Array(Math.ceil(numbers.length / 32));
+	for (let index = 0; index < numbers.length; index++) {
+		if (atMost ? numbers[index] <= threshold : numbers[index] >= threshold) bits[index >>> 5] |= 1 << (index & 31);
+	}
+	return bits;
+}

@@ -1,6 +1,6 @@
 import type { RuleCondition } from '../contract/model';
 import type { SignalDefinition, SignalValue } from '../contract/pql';
-import { toNumber } from '../scoring/numbers';
+import { fewDistinct, quantiles } from './quantiles';
 
 const MAX_THRESHOLDS = 9;
 const MAX_CATEGORIES = 8;
@@ -10,18 +10,21 @@ function lowerIsBetter(signal: SignalDefinition): boolean {
 	return signal.source.kind === 'events' && signal.aggregation === 'daysSinceLastSeen';
 }
 
-/** Every distinct value when there are few, else the deciles' values. */
-function cutPoints(sorted: number[]): number[] {
-	const distinct = [...new Set(sorted)];
-	if (distinct.length <= MAX_THRESHOLDS + 1) return distinct;
-	const picks = Array.from({ length: MAX_THRESHOLDS }, (_, index) =>
-		sorted[Math.floor(((index + 1) / (MAX_THRESHOLDS + 1)) * sorted.length)],
-	);
-	return [...new Set([sorted[0], ...picks, sorted[sorted.length - 1]])];
+/** Every distinct value when there are few, else the lowest, the deciles' values and the highest. */
+function cutPoints(numbers: Float64Array): number[] {
+	const distinct = fewDistinct(numbers, MAX_THRESHOLDS + 1);
+	if (distinct) return distinct;
+	let low = Infinity;
+	let high = -Infinity;
+	for (const value of numbers) {
+		low = Math.min(low, value);
+		high = Math.max(high, value);
+	}
+	return [...new Set([low, ...quantiles(numbers, MAX_THRESHOLDS + 1), high])];
 }
 
-function numericRules(signal: SignalDefinition, numbers: number[]): RuleCondition[] {
-	const points = cutPoints([...numbers].sort((a, b) => a - b));
+function numericRules(signal: SignalDefinition, numbers: Float64Array): RuleCondition[] {
+	const points = cutPoints(numbers);
 	if (points.length < 2) return [];
 	return lowerIsBetter(signal)
 		? points.slice(0, -1).map((value) => ({ signal: signal.key, operator: 'lte', value }))
@@ -40,13 +43,17 @@ function categoryRules(signal: SignalDefinition, texts: string[]): RuleCondition
 /**
  * The rules worth testing for one signal, in PQL Score's own condition terms: "at least" each cut
  * point for numbers (and true/false, read as 1/0), "equal to" the commonest values for text.
+ * `numbers` holds each value as PQL Score's conditions read it (NaN when missing or not a number).
  */
-export function candidateRules(signal: SignalDefinition, values: SignalValue[]): RuleCondition[] {
-	const present = values.filter((value) => value !== null && value !== '');
-	const numbers = present.map(toNumber);
-	if (present.length > 0 && numbers.every(Number.isFinite)) return numericRules(signal, numbers);
-	return categoryRules(
-		signal,
-		present.filter((value) => !Number.isFinite(toNumber(value))).map((value) => String(value).trim().toLowerCase()),
-	);
+export function candidateRules(signal: SignalDefinition, values: SignalValue[], numbers: Float64Array): RuleCondition[] {
+	const present: number[] = [];
+	const texts: string[] = [];
+	for (let row = 0; row < values.length; row++) {
+		const value = values[row];
+		if (value === null || value === '') continue;
+		if (Number.isFinite(numbers[row])) present.push(numbers[row]);
+		else texts.push(String(value).trim().toLowerCase());
+	}
+	if (texts.length === 0 && present.length > 0) return numericRules(signal, Float64Array.from(present));
+	return categoryRules(signal, texts);
 }

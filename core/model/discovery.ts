@@ -1,10 +1,13 @@
-import type { Discovery, LabelledEntity, RuleCondition, RuleEvidence, SignalEvidence } from '../contract/model';
+import type { Discovery, RuleCondition, RuleEvidence, SignalEvidence } from '../contract/model';
 import type { SignalDefinition } from '../contract/pql';
 import { describeCondition, meets } from '../scoring/conditions';
+import { toNumber } from '../scoring/numbers';
 import type { Bitset } from './bitset';
-import { bitsetOf, count, countBoth } from './bitset';
+import { and, bitsetAtLeast, bitsetOf, count, countBoth } from './bitset';
 import { candidateRules } from './candidates';
 import { rate, riskRatio, wilson } from './stats';
+import type { Table } from './table';
+import { column } from './table';
 
 /** The guides' rule of thumb: in 70 % or more of conversions, and at least double the conversion rate. */
 export const FLAG_COVERAGE = 0.7;
@@ -17,9 +20,38 @@ export interface TestedRule {
 
 export interface Evidence {
 	discovery: Discovery;
-	/** Per signal key, its candidate rules with who meets them, in `discovery` order. */
+	/** Per signal key, its candidate rules with who among the rows meets them, in `discovery` order. */
 	rules: Map<string, TestedRule[]>;
+	/** Converters among the rows. */
 	converted: Bitset;
+}
+
+/** Per signal key, the rules worth testing and who in the whole table meets each. */
+export type Candidates = Map<string, Array<{ rule: RuleCondition; meets: Bitset }>>;
+
+/**
+ * Every signal's candidate rules, tested on every row once with PQL Score's own conditions, so a
+ * rule means here what it means in a scored model. Numbers are compared as PQL Score compares them.
+ */
+export function candidateTable(table: Table, signals: SignalDefinition[]): Candidates {
+	const rows = table.entities.length;
+	return new Map(
+		signals.map((signal) => {
+			const values = column(table, signal.key);
+			const numbers = new Float64Array(values.length);
+			for (let row = 0; row < values.length; row++) numbers[row] = toNumber(values[row]);
+			return [
+				signal.key,
+				candidateRules(signal, values, numbers).map((rule) => ({
+					rule,
+					meets:
+						rule.operator === 'gte' || rule.operator === 'lte'
+							? bitsetAtLeast(numbers, toNumber(rule.value), rule.operator === 'lte')
+							: bitsetOf(rows, (row) => meets(values[row], rule)),
+				})),
+			];
+		}),
+	);
 }
 
 function ruleEvidence(
@@ -67,30 +99,28 @@ function bestOf(candidates: RuleEvidence[]): RuleEvidence | null {
 }
 
 /**
- * For every signal and candidate rule: how many converters and others meet it, coverage, conversion
- * rates with and without, and lift with its interval. Rules are tested with PQL Score's own
- * conditions, so a rule means here what it means in a scored model.
+ * For every signal and candidate rule, among the given rows: how many converters and others meet
+ * it, coverage, conversion rates with and without, and lift with its interval.
  */
-export function discoverSignals(entities: LabelledEntity[], signals: SignalDefinition[]): Evidence {
-	const converted = bitsetOf(entities.length, (index) => entities[index].converted);
-	const totals = { entities: entities.length, converters: count(converted) };
+export function discoverSignals(table: Table, signals: SignalDefinition[], candidates: Candidates, rows: Bitset): Evidence {
+	const converted = and(table.convertedBits, rows);
+	const totals = { entities: count(rows), converters: count(converted) };
 	const rules = new Map<string, TestedRule[]>();
 	const evidence: SignalEvidence[] = signals.map((signal) => {
-		const values = entities.map((entity) => entity.values[signal.key] ?? null);
-		const tested = candidateRules(signal, values).map((rule) => {
-			const meetsRule = bitsetOf(entities.length, (index) => meets(values[index], rule));
+		const tested = (candidates.get(signal.key) ?? []).map(({ rule, meets: everywhere }) => {
+			const meetsRule = and(everywhere, rows);
 			return { evidence: ruleEvidence(rule, signal, meetsRule, converted, totals), meets: meetsRule };
 		});
 		rules.set(signal.key, tested);
-		const candidates = tested.map((entry) => entry.evidence);
-		const best = bestOf(candidates);
+		const candidatesOfSignal = tested.map((entry) => entry.evidence);
+		const best = bestOf(candidatesOfSignal);
 		return {
 			signal: signal.key,
 			label: signal.label,
 			category: signal.category,
 			best,
 			flagged: best?.flagged ?? false,
-			candidates,
+			candidates: candidatesOfSignal,
 		};
 	});
 	const flagged = evidence

@@ -6,11 +6,17 @@ import type { ModelOutcome } from '../scoring/outcome';
 import { scoreThreshold } from '../scoring/threshold';
 import { scoreWeighted } from '../scoring/weighted';
 
-/** What PQL Score reports for one entity and a backtest needs from it. */
-export type Scored = Pick<ModelOutcome, 'score' | 'qualified' | 'metrics'>;
+/** What a backtest keeps of PQL Score's result for one entity: the number it ranks by, and whether it qualified. */
+export interface Ranked {
+	/** The logistic probability, else the 0–100 score. */
+	rank: number;
+	qualified: boolean;
+	/** Logistic models only. */
+	probability: number | null;
+}
 
 /** The number a backtest ranks entities by: the logistic probability, else the 0–100 score. */
-export function rankingScore(scored: Scored): number {
+export function rankingScore(scored: Pick<ModelOutcome, 'score' | 'metrics'>): number {
 	return scored.metrics?.probability ?? scored.score;
 }
 
@@ -20,20 +26,24 @@ function measurementsOf(model: ScoringModel, entity: LabelledEntity): Measuremen
 	return new Map(model.signals.map((signal) => [signal.key, { signal, value: entity.values[signal.key] ?? null, units: [] }]));
 }
 
+function outcome(model: ScoringModel, measurements: Measurements): ModelOutcome {
+	switch (model.kind) {
+		case 'logistic':
+			return scoreLogistic(model, measurements);
+		case 'threshold':
+			return scoreThreshold(model, measurements);
+		case 'weighted':
+			return scoreWeighted(model, measurements);
+	}
+}
+
 /**
  * Scores measured entities with PQL Score's own model scorers (rounding and all, no anti-PQL
  * rules), so a backtest reports what PQL Score will do with the exported model.
  */
-export function scoreWithPqlScore(model: ScoringModel, entities: LabelledEntity[]): Scored[] {
+export function scoreWithPqlScore(model: ScoringModel, entities: LabelledEntity[]): Ranked[] {
 	return entities.map((entity) => {
-		const measurements = measurementsOf(model, entity);
-		switch (model.kind) {
-			case 'logistic':
-				return scoreLogistic(model, measurements);
-			case 'threshold':
-				return scoreThreshold(model, measurements);
-			case 'weighted':
-				return scoreWeighted(model, measurements);
-		}
+		const scored = outcome(model, measurementsOf(model, entity));
+		return { rank: rankingScore(scored), qualified: scored.qualified, probability: scored.metrics?.probability ?? null };
 	});
 }

@@ -1,8 +1,8 @@
 /**
- * Solves `A x = b` for a symmetric positive definite `A` (row-major, size × size) by Cholesky
- * decomposition. Returns null when `A` is not positive definite.
+ * The Cholesky factor L (row-major, lower triangle) of a symmetric positive definite matrix
+ * (row-major, size × size), with A = L Lᵀ; null when A is not positive definite.
  */
-export function solveSpd(matrix: Float64Array, rhs: Float64Array, size: number): Float64Array | null {
+export function cholesky(matrix: Float64Array, size: number): Float64Array | null {
 	const lower = new Float64Array(size * size);
 	for (let i = 0; i < size; i++) {
 		for (let j = 0; j <= i; j++) {
@@ -16,6 +16,11 @@ export function solveSpd(matrix: Float64Array, rhs: Float64Array, size: number):
 			}
 		}
 	}
+	return lower;
+}
+
+/** Solves L Lᵀ x = b for the factor of `cholesky`. */
+export function solveCholesky(lower: Float64Array, rhs: ArrayLike<number>, size: number): Float64Array {
 	const forward = new Float64Array(size);
 	for (let i = 0; i < size; i++) {
 		let sum = rhs[i];
@@ -29,4 +34,10 @@ export function solveSpd(matrix: Float64Array, rhs: Float64Array, size: number):
 		solution[i] = sum / lower[i * size + i];
 	}
 	return solution;
+}
+
+/** Solves `A x = b` for a symmetric positive definite `A`; null when `A` is not positive definite. */
+export function solveSpd(matrix: Float64Array, rhs: ArrayLike<number>, size: number): Float64Array | null {
+	const lower = cholesky(matrix, size);
+	return lower && solveCholesky(lower, rhs, size);
 }

@@ -1,7 +1,7 @@
 import type { RuleCondition } from '../contract/model';
 import { ScoringError } from '../scoring';
 import type { Bitset } from './bitset';
-import { and, count, countBoth } from './bitset';
+import { and, count, countBoth, countJoint } from './bitset';
 import type { Evidence, TestedRule } from './discovery';
 import { separation } from './discovery';
 
@@ -10,6 +10,8 @@ const RULES_PER_SIGNAL = 6;
 
 export interface RuleSet {
 	rules: RuleCondition[];
+	/** Per rule, who among the rows meets it. */
+	meets: Bitset[];
 	/** Training entities meeting every rule, and the converters among them. */
 	qualified: number;
 	converters: number;
@@ -83,8 +85,10 @@ export function searchRules(evidence: Evidence, targetShare: number): RuleSet {
 					if (better(pair, best)) best = pair;
 					for (let third = second + 1; third < pool.length; third++) {
 						for (const c of pool[third]) {
-							const triple = extend(pair, c, converted);
-							if (triple.qualified >= minQualified && better(triple, best)) best = triple;
+							// Counted first and built only when it wins: most triples never do.
+							const { both, converters } = countJoint(pair.meets, c.meets, converted);
+							const counted = { tested: [...pair.tested, c], meets: pair.meets, qualified: both, converters };
+							if (both >= minQualified && better(counted, best)) best = extend(pair, c, converted);
 						}
 					}
 				}
@@ -98,6 +102,7 @@ export function searchRules(evidence: Evidence, targetShare: number): RuleSet {
 	const scored = chosen ?? single(pool[0][0]);
 	return {
 		rules: scored.tested.map(({ evidence: e }) => e.rule),
+		meets: scored.tested.map((tested) => tested.meets),
 		qualified: scored.qualified,
 		converters: scored.converters,
 	};

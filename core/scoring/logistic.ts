@@ -1,4 +1,4 @@
-import type { LogisticModel } from '../contract/pql';
+import type { LogisticModel, LogisticTransform, Step } from '../contract/pql';
 import type { Measurements } from './measure';
 import { measured } from './measure';
 import { roundTo } from './numbers';
@@ -9,8 +9,31 @@ function sigmoid(logit: number): number {
 	return 1 / (1 + Math.exp(-logit));
 }
 
+/** The last step the value reaches; undefined below the first. */
+function stepReached(steps: Step[], raw: number): Step | undefined {
+	let reached: Step | undefined;
+	for (const step of steps) {
+		if (raw < step.from) break;
+		reached = step;
+	}
+	return reached;
+}
+
+function transform(how: LogisticTransform | undefined, raw: number): number {
+	if (how === undefined) return raw;
+	if (how === 'log1p') return Math.log1p(Math.max(raw, 0));
+	return stepReached(how.steps, raw)?.value ?? 0;
+}
+
+/** "(at least 5)" for a step shape, so a reason says which level the value reached. */
+function stepText(how: LogisticTransform | undefined, raw: number): string {
+	if (how === undefined || how === 'log1p') return '';
+	const reached = stepReached(how.steps, raw);
+	return reached ? ` (at least ${reached.from})` : ` (below ${how.steps[0].from})`;
+}
+
 function feature(model: LogisticModel, key: string, raw: number): number {
-	const transformed = model.transforms?.[key] === 'log1p' ? Math.log1p(Math.max(raw, 0)) : raw;
+	const transformed = transform(model.transforms?.[key], raw);
 	const scaling = model.standardisation?.[key];
 	return scaling && scaling.sd > 0 ? (transformed - scaling.mean) / scaling.sd : transformed;
 }
@@ -28,7 +51,10 @@ function numeric(value: unknown): number {
 export function scoreLogistic(model: LogisticModel, measurements: Measurements): ModelOutcome {
 	const contributions = Object.entries(model.coefficients).map(([key, coefficient]) => {
 		const measurement = measured(measurements, key);
-		return { measurement, logOdds: coefficient * feature(model, key, numeric(measurement.value)) };
+		const raw = numeric(measurement.value);
+		// true / false needs no "(at least 1)".
+		const level = typeof measurement.value === 'boolean' ? '' : stepText(model.transforms?.[key], raw);
+		return { measurement, logOdds: coefficient * feature(model, key, raw), level };
 	});
 	const moved = contributions.reduce((total, { logOdds }) => total + logOdds, 0);
 	const baseline = sigmoid(model.intercept);
@@ -38,9 +64,9 @@ export function scoreLogistic(model: LogisticModel, measurements: Measurements):
 		moved === 0 ? 100 * baseline * (1 - baseline) : (100 * (probability - baseline)) / moved;
 	const reasons = contributions
 		.filter(({ logOdds }) => logOdds !== 0)
-		.map(({ measurement, logOdds }) => {
+		.map(({ measurement, logOdds, level }) => {
 			const points = roundTo(logOdds * pointsPerLogOdds, 1);
-			const text = describeMeasurement(measurement.signal, measurement.value);
+			const text = describeMeasurement(measurement.signal, measurement.value) + level;
 			return {
 				signal: measurement.signal.key,
 				label: measurement.signal.label,

@@ -2,6 +2,7 @@ import type {
 	Aggregation,
 	Condition,
 	LogisticModel,
+	LogisticTransform,
 	Operator,
 	PointRule,
 	ScoringModel,
@@ -137,7 +138,10 @@ function readThreshold(reader: Reader, signals: SignalDefinition[]): ThresholdMo
 		rules: reader
 			.at('rules')
 			.list()
-			.map((rule) => ({ signal: readSignalReference(rule.at('signal'), signals), ...readCondition(rule) })),
+			.map((rule) => {
+				const points = rule.at('points').optional((r) => r.number({ above: 0 }));
+				return { signal: readSignalReference(rule.at('signal'), signals), ...readCondition(rule), ...(points === undefined ? {} : { points }) };
+			}),
 		combine: reader.at('combine').optional((r) => r.oneOf(['all', 'any'] as const)) ?? 'all',
 	};
 }
@@ -146,6 +150,27 @@ function readPerSignal<T>(reader: Reader, signals: SignalDefinition[], read: (en
 	return Object.fromEntries(
 		reader.entries().map(([key, entry]) => [readSignalReference(new Reader(key, entry.path), signals), read(entry)]),
 	);
+}
+
+function readSteps(reader: Reader): LogisticTransform {
+	const steps = reader.list().map((step) => ({ from: step.at('from').number(), value: step.at('value').number() }));
+	if (steps.length === 0) {
+		throw new ScoringError(`"${reader.path}" lists no steps`, reader.path, 'Give at least one step: { "from": 5, "value": 1 }.');
+	}
+	steps.forEach((step, index) => {
+		if (index > 0 && step.from <= steps[index - 1].from) {
+			throw new ScoringError(
+				`"${reader.path}[${index}].from" must be above the step before it`,
+				`${reader.path}[${index}].from`,
+				'List the steps from the lowest "from" to the highest, each "from" once.',
+			);
+		}
+	});
+	return { steps };
+}
+
+function readTransform(reader: Reader): LogisticTransform {
+	return typeof reader.value === 'string' ? reader.oneOf(['log1p'] as const) : readSteps(reader.at('steps'));
 }
 
 function readLogistic(reader: Reader, signals: SignalDefinition[]): LogisticModel {
@@ -157,7 +182,7 @@ function readLogistic(reader: Reader, signals: SignalDefinition[]): LogisticMode
 		coefficients: readPerSignal(reader.at('coefficients'), signals, (entry) => entry.number()),
 		transforms: reader
 			.at('transforms')
-			.optional((r) => readPerSignal(r, signals, (entry) => entry.oneOf(['log1p'] as const))),
+			.optional((r) => readPerSignal(r, signals, readTransform)),
 		standardisation: reader.at('standardisation').optional((r) =>
 			readPerSignal(r, signals, (entry) => ({
 				mean: entry.at('mean').number(),

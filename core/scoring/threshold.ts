@@ -6,9 +6,12 @@ import { roundTo } from './numbers';
 import type { ModelOutcome } from './outcome';
 import { describeMeasurement, formatPoints } from './reasonText';
 
-/** The score is the share of rules met, each met rule giving an equal part of 100. */
+/**
+ * The score is the share of rules met: each met rule gives its points' part of 100 (an equal part
+ * when rules carry no points), so entities that meet the weightier rules rank higher.
+ */
 export function scoreThreshold(model: ThresholdModel, measurements: Measurements): ModelOutcome {
-	const share = model.rules.length > 0 ? 100 / model.rules.length : 0;
+	const totalPoints = model.rules.reduce((total, rule) => total + (rule.points ?? 1), 0);
 	const checked = model.rules.map((rule) => {
 		const measurement = measured(measurements, rule.signal);
 		return { rule, measurement, met: meets(measurement.value, rule) };
@@ -16,7 +19,7 @@ export function scoreThreshold(model: ThresholdModel, measurements: Measurements
 	const reasons = checked
 		.filter(({ met }) => met)
 		.map(({ rule, measurement }) => {
-			const points = roundTo(share, 1);
+			const points = roundTo((100 * (rule.points ?? 1)) / totalPoints, 1);
 			const text = describeMeasurement(measurement.signal, measurement.value);
 			return {
 				signal: rule.signal,
@@ -28,8 +31,9 @@ export function scoreThreshold(model: ThresholdModel, measurements: Measurements
 		});
 	const metCount = reasons.length;
 	const qualified = model.combine === 'all' ? metCount === model.rules.length && metCount > 0 : metCount > 0;
+	const metPoints = checked.reduce((total, { rule, met }) => total + (met ? (rule.points ?? 1) : 0), 0);
 	return {
-		score: roundTo(share * metCount, 1),
+		score: totalPoints > 0 ? roundTo((100 * metPoints) / totalPoints, 1) : 0,
 		qualified,
 		reasons,
 		metrics: { rules: checked.map(({ rule, met }) => ({ signal: rule.signal, met })) },

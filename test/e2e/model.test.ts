@@ -1,7 +1,7 @@
 import axios from 'axios';
-import type { LabelledEntity } from '../../core/contract/model';
-import { auc, fieldSignals, labelEntities, learnPql, measurePopulation, profileUser, splitPopulation } from '../../core/model';
-import { generatePopulation } from '../support/population';
+import { auc, fieldSignals, labelEntities, learnPql, measurePopulation, profileUser } from '../../core/model';
+import { DEFAULT_CONFIG, parseModelJson, scorePql } from '../../core/scoring';
+import { categoryOf, generatePopulation } from '../support/population';
 import { n8n, sleep } from './support/instance';
 
 const server = n8n();
@@ -9,15 +9,20 @@ const LEARN_HOOK = 'pql-e2e-model-learn';
 const SCORE_HOOK = 'pql-e2e-model-score';
 const SEED = 5;
 const { rows, signalFields } = generatePopulation({ seed: 31, size: 3000 });
+/** Entities the model never learned from, scored by PQL Score inside n8n. */
+const unseen = generatePopulation({ seed: 32, size: 2000 }).rows;
+const FIT = signalFields.filter((field) => categoryOf(field) === 'fit');
+const INTENT = signalFields.filter((field) => categoryOf(field) === 'intent');
 
 const MODEL_PARAMETERS = {
 	inputMode: 'values',
 	idField: 'userId',
 	signalFields: signalFields.join(', '),
-	fitFields: 'sizeBand',
+	fitFields: FIT.join(', '),
+	intentFields: INTENT.join(', '),
 	convertedField: 'converted',
-	holdOut: 'random',
-	heldOutPercent: 30,
+	validation: 'random',
+	folds: 5,
 	seed: SEED,
 	targetPercent: 10,
 	options: {},
@@ -93,22 +98,21 @@ describe('PQL Model in a real n8n, feeding PQL Score', () => {
 		expect(JSON.parse(scoreModelJson).kind).toBe('logistic');
 	});
 
-	test('the logistic model JSON pasted into PQL Score scores the held-out entities with the core\'s AUC', async () => {
+	test('the logistic model JSON pasted into PQL Score scores unseen entities as the core does', async () => {
 		// The core's own result for the same population and settings.
-		const signals = fieldSignals(signalFields, (field) => (field === 'sizeBand' ? 'fit' : 'usage'));
+		const signals = fieldSignals(signalFields, categoryOf);
 		const measured = measurePopulation(
 			rows.map((row, index) => profileUser(row.userId, row, index)),
 			signals,
 			{ level: 'user', now: new Date(), timeZone: 'UTC' },
 		);
 		const entities = labelEntities(measured, (index) => rows[index].converted, () => null);
-		const core = learnPql(entities, signals, { holdOut: { kind: 'random', share: 0.3, seed: SEED }, targetPqlShare: 0.1, l2: 1, minConversions: 50 });
+		const core = learnPql(entities, signals, { validation: { kind: 'random', folds: 5, seed: SEED }, targetPqlShare: 0.1, minConversions: 50 });
 		expect(scoreModelJson).toBe(JSON.stringify(core.models.logistic, null, 2));
-		const nodeMetrics = outputs[1][0].json as { backtest: { logistic: { auc: number } } };
+		const nodeMetrics = outputs[1][0].json as { backtest: { logistic: { auc: number; aucRange: { low: number; high: number } } } };
 		expect(nodeMetrics.backtest.logistic.auc).toBe(core.backtest.logistic.auc);
+		expect(nodeMetrics.backtest.logistic.aucRange).toEqual(core.backtest.logistic.aucRange);
 
-		const heldOutIds = new Set(splitPopulation(entities, { kind: 'random', share: 0.3, seed: SEED }).heldOut.map((e: LabelledEntity) => e.id));
-		const heldOut = rows.filter((row) => heldOutIds.has(row.userId));
 		const scoreWorkflow = await server.importWorkflow(
 			workflow('e2e: PQL Score with the learned model', SCORE_HOOK, {
 				name: 'PQL Score',
@@ -117,12 +121,17 @@ describe('PQL Model in a real n8n, feeding PQL Score', () => {
 			}),
 		);
 		await server.waitForWebhook(`/webhook/${SCORE_HOOK}`, { probe: 'OPTIONS' });
-		const [scored] = await runOnce(scoreWorkflow, SCORE_HOOK, heldOut, 'PQL Score');
-		expect(scored).toHaveLength(heldOut.length);
+		const [scored] = await runOnce(scoreWorkflow, SCORE_HOOK, unseen, 'PQL Score');
+		expect(scored).toHaveLength(unseen.length);
 		const probabilities = scored.map((item) => (item.json.pql as { metrics: { probability: number } }).metrics.probability);
 		const converted = scored.map((item) => item.json.converted === true);
 		const fromExecution = auc(probabilities, converted) ?? Number.NaN;
-		expect(Math.abs(fromExecution - (core.backtest.logistic.auc ?? Number.NaN))).toBeLessThan(1e-9);
-		expect(fromExecution).toBeGreaterThan(0.8);
+		const fromCore = scorePql(
+			unseen.map((row, index) => profileUser(row.userId, row, index)),
+			{ ...DEFAULT_CONFIG, model: parseModelJson(scoreModelJson), antiPql: [] },
+			new Date(),
+		).map(({ pql }) => pql.metrics.probability ?? Number.NaN);
+		expect(probabilities).toEqual(fromCore);
+		expect(fromExecution).toBeGreaterThan(0.85);
 	});
 });

@@ -1,5 +1,5 @@
 import type { LearnedPql, ModelBacktest, RuleEvidence } from '../../contract/model';
-import type { LogisticModel, ModelKind, SignalDefinition, ThresholdModel, WeightedModel } from '../../contract/pql';
+import type { LogisticModel, LogisticTransform, ModelKind, SignalDefinition, ThresholdModel, WeightedModel } from '../../contract/pql';
 import { describeCondition } from '../../scoring/conditions';
 import { escapeHtml, fixed, percent } from './escape';
 import { liftChart } from './liftChart';
@@ -13,7 +13,7 @@ const MODEL_NAMES: Record<ModelKind, string> = {
 const STYLE = `body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:960px;margin:24px auto;padding:0 16px;color:#1d1d1f}
 table{border-collapse:collapse;margin:8px 0 20px;width:100%}th,td{border-bottom:1px solid #e3e3e3;padding:6px 8px;text-align:right}
 th:first-child,td:first-child{text-align:left}th{background:#f5f6f8}.flag{color:#0a7d32;font-weight:600}
-.warn{background:#fff6e0;border-left:4px solid #f0a500;padding:8px 12px;margin:6px 0}.advice{background:#eef4ff;border-left:4px solid #2f6fde;padding:8px 12px}
+.warn{background:#fff6e0;border-left:4px solid #f0a500;padding:8px 12px;margin:6px 0}.thin{background:#fde8e8;border-left:4px solid #c62828;padding:8px 12px;margin:6px 0;font-weight:600}.advice{background:#eef4ff;border-left:4px solid #2f6fde;padding:8px 12px}
 code{background:#f5f6f8;padding:1px 4px}`;
 
 function row(cells: string[], header = false): string {
@@ -29,29 +29,51 @@ function labelOf(signals: SignalDefinition[], key: string): string {
 	return signals.find((signal) => signal.key === key)?.label ?? key;
 }
 
+function aucWithRange(backtest: ModelBacktest): string {
+	const range = backtest.aucRange ? ` (folds ${fixed(backtest.aucRange.low, 3)}–${fixed(backtest.aucRange.high, 3)})` : '';
+	return `${fixed(backtest.auc, 3)}${range}`;
+}
+
 function summary(learned: LearnedPql): string {
-	const { split, discovery } = learned;
+	const { validation, discovery } = learned;
 	const best = learned.backtest[learned.recommended];
-	return `<p>Learned from <b>${split.training}</b> entities (${split.trainingConverters} converted, ${escapeHtml(percent(discovery.baseRate))}) and tested on <b>${split.heldOut}</b> held out
-${split.kind === 'time' ? `by date (from ${escapeHtml(split.cutoff ?? '')} on)` : 'at random'} (${split.heldOutConverters} converted).
-Recommended: <b>${escapeHtml(MODEL_NAMES[learned.recommended])}</b>, which ranks a converter above a non-converter ${escapeHtml(percent(best.auc))} of the time (AUC ${escapeHtml(fixed(best.auc, 3))}; 50 % is a coin toss).</p>`;
+	const how =
+		validation.kind === 'time'
+			? `time-ordered folds: each block of entities tested by models learned from all older ones (${validation.folds.length} tested)`
+			: `${validation.folds.length}-fold cross-validation: each fold tested by models learned from the others`;
+	return `<p>Learned from all <b>${validation.entities}</b> entities (${validation.converters} converted, ${escapeHtml(percent(discovery.baseRate))}); the models below were learned from every one of them.
+Their quality is estimated by ${escapeHtml(how)}, every test scored by PQL Score itself.
+Recommended: <b>${escapeHtml(MODEL_NAMES[learned.recommended])}</b>, which ranks a converter above a non-converter ${escapeHtml(percent(best.auc))} of the time (AUC ${escapeHtml(aucWithRange(best))}; 50 % is a coin toss).</p>`;
 }
 
 function metricsTable(learned: LearnedPql): string {
 	const kinds: ModelKind[] = ['threshold', 'weighted', 'logistic'];
 	return table(
-		['Model', 'AUC', 'PQLs (share)', 'PQLs that converted', 'Converters caught', 'Lift over average'],
+		['Model', 'AUC (range over folds)', 'PQLs (share)', 'PQLs that converted', 'Converters caught', 'Lift over average'],
 		kinds.map((kind) => {
 			const b = learned.backtest[kind];
 			return [
 				escapeHtml(MODEL_NAMES[kind]) + (kind === learned.recommended ? ' ★' : ''),
-				escapeHtml(fixed(b.auc, 3)),
+				escapeHtml(aucWithRange(b)),
 				`${b.pqls} (${escapeHtml(percent(b.pqlShare))})`,
 				escapeHtml(percent(b.precision)),
 				escapeHtml(percent(b.recall)),
 				b.liftOverBase === null ? '–' : `${escapeHtml(fixed(b.liftOverBase, 1))}×`,
 			];
 		}),
+	);
+}
+
+function foldTable(learned: LearnedPql): string {
+	return table(
+		['Fold', 'Learned from (converted)', 'Tested on (converted)', ...(learned.validation.kind === 'time' ? ['Dates tested'] : []), 'AUC: rules', 'points', 'predictive'],
+		learned.validation.folds.map((fold, index) => [
+			String(fold.fold),
+			`${fold.training} (${fold.trainingConverters})`,
+			`${fold.validation} (${fold.validationConverters})`,
+			...(learned.validation.kind === 'time' ? [escapeHtml(`${(fold.from ?? '').slice(0, 10)} – ${(fold.to ?? '').slice(0, 10)}`)] : []),
+			...(['threshold', 'weighted', 'logistic'] as const).map((kind) => escapeHtml(fixed(learned.backtest[kind].folds[index]?.auc ?? null, 3))),
+		]),
 	);
 }
 
@@ -64,13 +86,16 @@ function adviceList(learned: LearnedPql): string {
 
 function thresholdRules(model: ThresholdModel): string {
 	const items = model.rules.map(
-		(rule) => `<li>${escapeHtml(labelOf(model.signals, rule.signal))} ${escapeHtml(describeCondition(rule))}</li>`,
+		(rule) =>
+			`<li>${escapeHtml(labelOf(model.signals, rule.signal))} ${escapeHtml(describeCondition(rule))}${rule.points === undefined ? '' : ` (${escapeHtml(rule.points)} points)`}</li>`,
 	);
-	return `<h3>Rules: a PQL meets all of these</h3><ol>${items.join('')}</ol>`;
+	return `<h3>Rules: a PQL meets all of these</h3><ol>${items.join('')}</ol>
+<p>Entities that meet only some rules score the points of those they meet, out of 100, so the weightier rules rank first.</p>`;
 }
 
 function weightedPoints(model: WeightedModel): string {
-	return `<h3>Weighted points: a PQL scores ${model.qualifyAt} or more (of 100)</h3>${table(
+	return `<h3>Weighted points: a PQL scores ${model.qualifyAt} or more (of 100)</h3>
+<p>A signal's steps add up: a value at least 5 also earns the points for at least 1.</p>${table(
 		['Signal', 'When', 'Points'],
 		model.points.map((rule) => [
 			escapeHtml(labelOf(model.signals, rule.signal)),
@@ -80,18 +105,19 @@ function weightedPoints(model: WeightedModel): string {
 	)}`;
 }
 
+function shapeText(transform: LogisticTransform | undefined, coefficient: number): string {
+	if (transform === undefined) return 'value';
+	if (transform === 'log1p') return 'log(1 + value)';
+	return transform.steps.map((step) => `at least ${step.from}: ${fixed(coefficient * step.value, 2)}`).join('; ');
+}
+
 function logisticWeights(model: LogisticModel): string {
 	const rows = Object.entries(model.coefficients)
 		.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-		.map(([key, coefficient]) => [
-			escapeHtml(labelOf(model.signals, key)),
-			escapeHtml(model.transforms?.[key] === 'log1p' ? 'log(1 + value)' : 'value'),
-			escapeHtml(fixed(coefficient, 3)),
-			`${escapeHtml(fixed(Math.exp(coefficient), 2))}×`,
-		]);
+		.map(([key, coefficient]) => [escapeHtml(labelOf(model.signals, key)), escapeHtml(shapeText(model.transforms?.[key], coefficient))]);
 	return `<h3>Predictive model: a PQL has a probability of ${escapeHtml(percent(model.threshold))} or more</h3>
-<p>Each signal is standardised first; the odds multiply by the last column for one standard deviation more of it.</p>${table(
-		['Signal', 'Uses', 'Coefficient', 'Odds per std. dev.'],
+<p>Each signal adds log-odds by level (the odds multiply by e to that number); below its first level it adds nothing. Signals not listed added nothing once the others were known.</p>${table(
+		['Signal', 'Log-odds it adds, by level'],
 		rows,
 	)}`;
 }
@@ -142,10 +168,12 @@ export function renderReport(learned: LearnedPql, title = 'PQL Model report'): s
 <h1>${escapeHtml(title)}</h1>
 ${summary(learned)}
 ${warnings}
-<h2>How the suggested definitions did on held-out entities</h2>
+<p class="${learned.trust.thin ? 'thin' : 'advice'}">${escapeHtml(learned.trust.text)}</p>
+<h2>How the suggested definitions did on entities they had not seen</h2>
 ${metricsTable(learned)}
 ${adviceList(learned)}
-<h2>Conversion by score decile — ${escapeHtml(MODEL_NAMES[learned.recommended])}</h2>
+${foldTable(learned)}
+<h2>Conversion by score decile — ${escapeHtml(MODEL_NAMES[learned.recommended])} (every entity scored by the model learned without its fold)</h2>
 ${liftChart(recommended)}
 ${decileTable(recommended)}
 <h2>The suggested definitions</h2>

@@ -1,34 +1,43 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const BY_DATE = { show: { holdOut: ['time'] } };
+const BY_DATE = { show: { validation: ['time'] } };
 
 export const learningProperties: INodeProperties[] = [
 	{
 		displayName: 'Test On',
-		name: 'holdOut',
+		name: 'validation',
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'A Random Share', value: 'random', description: 'Set aside a random share of entities to test the models on' },
-			{ name: 'The Most Recent Entities', value: 'time', description: 'Learn from older entities and test on newer ones, as the model will be used' },
+			{
+				name: 'Random Folds',
+				value: 'random',
+				description: 'Cross-validation: the entities are split into folds at random, and each fold is tested by models learned from the others',
+			},
+			{
+				name: 'The Most Recent Entities',
+				value: 'time',
+				description: 'Entities in date order are cut into blocks, and each block is tested by models learned from all older ones, as the model will be used',
+			},
 		],
 		default: 'random',
+		hint: 'Either way, the suggested models are learned from every entity; the tests only estimate how well they work',
 	},
 	{
-		displayName: 'Share to Test On (%)',
-		name: 'heldOutPercent',
+		displayName: 'Folds',
+		name: 'folds',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 90 },
-		default: 30,
-		description: 'Percentage of entities kept out of learning and used to check the models',
+		typeOptions: { minValue: 2, maxValue: 20 },
+		default: 5,
+		description: 'How many times the models are learned and tested on entities they have not seen; more folds test more often, each on fewer entities',
 	},
 	{
 		displayName: 'Random Seed',
 		name: 'seed',
 		type: 'number',
 		default: 1,
-		description: 'The same seed always sets aside the same entities; change it to check that results hold on another split',
-		displayOptions: { show: { holdOut: ['random'] } },
+		description: 'The same seed always makes the same folds; change it to check that results hold on other folds',
+		displayOptions: { show: { validation: ['random'] } },
 	},
 	{
 		displayName: 'Date Field',
@@ -37,14 +46,6 @@ export const learningProperties: INodeProperties[] = [
 		default: 'date',
 		required: true,
 		description: 'Name of the field with the date each entity\'s look-back window ended (ISO 8601)',
-		displayOptions: BY_DATE,
-	},
-	{
-		displayName: 'Cut-Off Date',
-		name: 'cutoffDate',
-		type: 'dateTime',
-		default: '',
-		description: 'Entities dated before it are learned from, the others tested on. Empty means the most recent share set above.',
 		displayOptions: BY_DATE,
 	},
 	{

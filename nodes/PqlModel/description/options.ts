@@ -14,7 +14,7 @@ export const optionProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 50,
-				description: 'With fewer conversions to learn from, the report warns that the numbers are shaky',
+				description: 'With fewer conversions to learn from, the report says plainly that the data are too thin to trust',
 			},
 			{
 				displayName: 'Model Version',
@@ -23,14 +23,6 @@ export const optionProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 2026-Q4',
 				description: 'Stamped on every scored lead; empty means a code derived from the model itself',
-			},
-			{
-				displayName: 'Regularisation Strength',
-				name: 'l2',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 1,
-				description: 'How strongly the predictive model\'s weights are pulled towards zero; raise it when data is thin or signals overlap',
 			},
 			{
 				displayName: 'Report File Name',

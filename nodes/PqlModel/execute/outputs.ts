@@ -6,11 +6,11 @@ import { options } from './settings';
 
 const KINDS: ModelKind[] = ['logistic', 'threshold', 'weighted'];
 
-/** One item per suggested model: the JSON to paste into PQL Score and how it did on held-out entities. */
+/** One item per suggested model: the JSON to paste into PQL Score and how it did in cross-validation. */
 export function modelItems(learned: LearnedPql, paired: IPairedItemData[]): INodeExecutionData[] {
 	return KINDS.map((kind) => {
 		const model = learned.models[kind];
-		const { auc, precision, recall, pqlShare, advice } = learned.backtest[kind];
+		const { auc, aucRange, precision, recall, pqlShare, advice } = learned.backtest[kind];
 		return {
 			json: {
 				kind,
@@ -18,7 +18,7 @@ export function modelItems(learned: LearnedPql, paired: IPairedItemData[]): INod
 				recommended: learned.recommended === kind,
 				modelJson: JSON.stringify(model, null, 2),
 				model: JSON.parse(JSON.stringify(model)),
-				heldOut: { auc, pqlConversionRate: precision, recall, pqlShare, advice: advice.text },
+				validation: { auc, aucRange, pqlConversionRate: precision, recall, pqlShare, advice: advice.text },
 			},
 			pairedItem: paired,
 		};
@@ -26,9 +26,9 @@ export function modelItems(learned: LearnedPql, paired: IPairedItemData[]): INod
 }
 
 export function metricsItem(learned: LearnedPql, paired: IPairedItemData[]): INodeExecutionData {
-	const { recommended, split, targetPqlShare, backtest, discovery, fit, warnings } = learned;
+	const { recommended, validation, targetPqlShare, backtest, discovery, fit, trust, warnings } = learned;
 	return {
-		json: JSON.parse(JSON.stringify({ recommended, split, targetPqlShare, backtest, discovery, fit, warnings })),
+		json: JSON.parse(JSON.stringify({ recommended, validation, targetPqlShare, backtest, discovery, fit, trust, warnings })),
 		pairedItem: paired,
 	};
 }
@@ -45,7 +45,14 @@ export async function reportItem(
 	const html = renderReport(learned, title);
 	const binary = await context.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), fileName, 'text/html');
 	return {
-		json: { fileName, recommended: learned.recommended, auc: learned.backtest[learned.recommended].auc, warnings: learned.warnings },
+		json: {
+			fileName,
+			recommended: learned.recommended,
+			auc: learned.backtest[learned.recommended].auc,
+			aucRange: learned.backtest[learned.recommended].aucRange,
+			trust: learned.trust,
+			warnings: learned.warnings,
+		},
 		binary: { report: binary },
 		pairedItem: paired,
 	};

@@ -84,7 +84,7 @@ function eventUsers(node: INode, items: INodeExecutionData[]): UserInput[] {
 export function readPopulation(context: IExecuteFunctions, items: INodeExecutionData[]): Population {
 	const mode = text(context, 'inputMode');
 	const convertedField = text(context, 'convertedField') || 'converted';
-	const dateField = text(context, 'holdOut') === 'time' ? text(context, 'dateField') : '';
+	const dateField = text(context, 'validation') === 'time' ? text(context, 'dateField') : '';
 	// Hidden parameters cannot be read, so each is read only in the mode that shows it.
 	const idField = mode === 'events' ? '' : text(context, 'idField') || 'userId';
 	const signals =

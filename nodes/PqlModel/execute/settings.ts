@@ -41,15 +41,14 @@ export function date(context: IExecuteFunctions, name: string, label: string): D
 
 export function learnOptions(context: IExecuteFunctions): LearnOptions {
 	const extra = options(context);
-	const share = number(setting(context, 'heldOutPercent'), 30) / 100;
+	const folds = number(setting(context, 'folds'), 5);
 	const version = typeof extra.version === 'string' && extra.version.trim() ? extra.version.trim() : undefined;
 	return {
-		holdOut:
-			text(context, 'holdOut') === 'time'
-				? { kind: 'time', share, cutoffMs: date(context, 'cutoffDate', 'Cut-Off Date')?.getTime() }
-				: { kind: 'random', share, seed: number(setting(context, 'seed'), 1) },
+		validation:
+			text(context, 'validation') === 'time'
+				? { kind: 'time', folds }
+				: { kind: 'random', folds, seed: number(setting(context, 'seed'), 1) },
 		targetPqlShare: number(setting(context, 'targetPercent'), 10) / 100,
-		l2: number(extra.l2, 1),
 		minConversions: number(extra.minConversions, 50),
 		version,
 	};

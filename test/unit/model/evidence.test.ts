@@ -1,6 +1,9 @@
 import type { LabelledEntity } from '../../../core/contract/model';
 import type { SignalDefinition } from '../../../core/contract/pql';
-import { auc, discoverSignals, fieldSignals, riskRatio, wilson } from '../../../core/model';
+import { auc, fieldSignals, riskRatio, wilson } from '../../../core/model';
+import { bitsetOf } from '../../../core/model/bitset';
+import { candidateTable, discoverSignals } from '../../../core/model/discovery';
+import { tableOf } from '../../../core/model/table';
 
 const signals: SignalDefinition[] = fieldSignals(['invited', 'plan'], (field) => (field === 'plan' ? 'fit' : 'usage'));
 
@@ -21,7 +24,9 @@ const table: LabelledEntity[] = [
 ];
 
 describe('signal discovery on a hand-computed table', () => {
-	const { discovery } = discoverSignals(table, signals);
+	const data = tableOf(table, signals);
+	const everyone = bitsetOf(table.length, () => true);
+	const { discovery } = discoverSignals(data, signals, candidateTable(data, signals), everyone);
 	const invited = discovery.signals[0];
 	const atLeastOne = invited.candidates.find((c) => c.rule.operator === 'gte' && c.rule.value === 1);
 
@@ -59,6 +64,15 @@ describe('signal discovery on a hand-computed table', () => {
 		expect(atLeastOne?.coverageInterval.high).toBeCloseTo(0.954413, 5);
 		expect(wilson(0, 0)).toEqual({ low: 0, high: 1 });
 		expect(riskRatio(10, 10, 10, 10).ratio).toBe(1);
+	});
+
+	it('counts only the rows it is given: a fold sees its own table', () => {
+		// Without c3 (the converter who invited nobody) and n5: invited ≥ 1 is met by 3 of 3 converters, 1 of 5 others.
+		const fold = bitsetOf(table.length, (row) => !['c3', 'n5'].includes(data.entities[row].id));
+		const inFold = discoverSignals(data, signals, candidateTable(data, signals), fold).discovery;
+		const rule = inFold.signals[0].candidates.find((c) => c.rule.operator === 'gte' && c.rule.value === 1);
+		expect(inFold).toMatchObject({ entities: 8, converters: 3 });
+		expect(rule).toMatchObject({ convertersWith: 3, othersWith: 1, convertersWithout: 0, othersWithout: 4 });
 	});
 });
 

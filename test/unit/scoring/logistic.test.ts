@@ -43,6 +43,36 @@ describe('logistic model', () => {
 	});
 });
 
+describe('logistic model with step shapes', () => {
+	const stepped: LogisticModel = {
+		...model,
+		coefficients: { coreFeatureUsed: 2, teammateInvited: 1 },
+		transforms: { coreFeatureUsed: { steps: [{ from: 1, value: 0.25 }, { from: 5, value: 1 }] }, teammateInvited: 'log1p' },
+		standardisation: undefined,
+	};
+	const parsed = parseModelJson(JSON.stringify(stepped));
+
+	it.each([
+		[0, 0],
+		[1, 0.25],
+		[4, 0.25],
+		[5, 1],
+		[9, 1],
+	])('core feature used %i times adds %d of its coefficient: the last step reached', (uses, share) => {
+		const events = Array.from({ length: uses }, () => event('core_feature_used', daysAgo(1)));
+		const [{ pql }] = scorePql(usersOf([event('signed_up', daysAgo(1)), ...events]), config({ model: parsed }), NOW);
+		expect(pql.metrics.probability).toBeCloseTo(sigmoid(-3 + 2 * share), 4);
+	});
+
+	it('names the step reached in the reason, so "5+ core feature uses" reads as such', () => {
+		const events = Array.from({ length: 6 }, () => event('core_feature_used', daysAgo(1)));
+		const [{ pql }] = scorePql(usersOf(events), config({ model: parsed }), NOW);
+		expect(pql.reasons.find((reason) => reason.signal === 'coreFeatureUsed')?.detail).toMatch(
+			/^Used the core feature 6 times in the last 30 days \(at least 5\): \+\d+(\.\d)? \(log-odds \+2\)$/,
+		);
+	});
+});
+
 describe('model JSON import', () => {
 	function errorOf(text: string): ScoringError {
 		try {
@@ -64,6 +94,15 @@ describe('model JSON import', () => {
 		);
 		expect(errorOf(JSON.stringify({ ...model, signals: [{ key: 'x', category: 'usage' }] })).field).toBe(
 			'modelJson.signals[0].source.kind',
+		);
+		expect(errorOf(JSON.stringify({ ...model, transforms: { coreFeatureUsed: 'sqrt' } })).field).toBe('modelJson.transforms.coreFeatureUsed');
+		expect(errorOf(JSON.stringify({ ...model, transforms: { coreFeatureUsed: { steps: [] } } })).message).toBe(
+			'"modelJson.transforms.coreFeatureUsed.steps" lists no steps',
+		);
+		const unordered = { steps: [{ from: 5, value: 1 }, { from: 5, value: 2 }] };
+		expect(errorOf(JSON.stringify({ ...model, transforms: { coreFeatureUsed: unordered } })).field).toBe('modelJson.transforms.coreFeatureUsed.steps[1].from');
+		expect(errorOf(JSON.stringify({ ...model, transforms: { coreFeatureUsed: { steps: [{ from: 1 }] } } })).field).toBe(
+			'modelJson.transforms.coreFeatureUsed.steps[0].value',
 		);
 	});
 

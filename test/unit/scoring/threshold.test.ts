@@ -75,3 +75,27 @@ describe('threshold model: any', () => {
 		expect(pql.qualified).toBe(qualified);
 	});
 });
+
+describe('threshold model: rules with points', () => {
+	const model: ThresholdModel = {
+		...TEXTBOOK_THRESHOLD_MODEL,
+		rules: TEXTBOOK_THRESHOLD_MODEL.rules.map((rule, index) => ({ ...rule, points: [50, 30, 20][index] })),
+	};
+	const results = scorePql(usersOf(cases.flatMap(eventsOf)), config({ model }), NOW);
+	const byName = (name: string) => results.find(({ pql }) => pql.entity.id === name)?.pql;
+
+	it('scores the points of the rules met out of all points, so the weightier rules rank first', () => {
+		// Invited nobody: core feature (50) and active days (20) met.
+		expect(byName('invited nobody')?.score).toBe(70);
+		// Core feature used 4 times: invited (30) and active (20).
+		expect(byName('uses the core feature 4 times')?.score).toBe(50);
+		expect(byName('uses the core feature 4 times')?.reasons.map(({ points }) => points)).toEqual([30, 20]);
+	});
+
+	it('still qualifies only those who meet every rule', () => {
+		expect(results.filter(({ pql }) => pql.qualified).map(({ pql }) => pql.entity.id)).toEqual(
+			cases.filter((testCase) => testCase.qualified).map(({ name }) => name),
+		);
+		expect(results.filter(({ pql }) => pql.qualified).every(({ pql }) => pql.score === 100)).toBe(true);
+	});
+});
