@@ -1,5 +1,4 @@
-import type { LearnedPql, LearnOptions, ModelBacktest, Trust, ValidationSummary } from '../contract/model';
-import type { LabelledEntity } from '../contract/model';
+import type { LabelledEntity, LearnedPql, LearnOptions, ModelBacktest, Trust, ValidationSummary } from '../contract/model';
 import type { ModelKind, ScoringModel, SignalDefinition } from '../contract/pql';
 import { readModel, ScoringError } from '../scoring';
 import { backtestModel } from './backtest';
@@ -15,7 +14,7 @@ import type { ShapeModel } from './learnedShapes';
 import { learnShapes } from './learnedShapes';
 import { logisticModel, thresholdModel, weightedModel } from './suggest';
 import type { RuleSet } from './thresholdSearch';
-import { searchRules } from './thresholdSearch';
+import { noRules, searchRules } from './thresholdSearch';
 import type { Table } from './table';
 import { rowBits, tableOf } from './table';
 import { contentVersion } from './version';
@@ -65,12 +64,13 @@ function checkLabels(table: Table): void {
 	}
 }
 
-/** The three suggested models learned from some rows of the table. */
-function suggest(learning: Learning, rows: Int32Array): Suggestion {
+/** The three suggested models learned from some rows of the table; null when no rule can be suggested. */
+function suggest(learning: Learning, rows: Int32Array): Suggestion | null {
 	const { table, signals, shapes, candidates, targetPqlShare } = learning;
 	const evidence = discoverSignals(table, signals, candidates, rowBits(table, rows));
 	const minQualified = Math.max(1, Math.ceil(targetPqlShare * rows.length));
 	const ruleSet = searchRules(evidence, targetPqlShare);
+	if (!ruleSet) return null;
 	const shapeModel = learnShapes(shapes.shapes, table.converted, rows);
 	const logistic = logisticModel(shapeModel, rows, minQualified);
 	return {
@@ -118,12 +118,9 @@ function crossValidate(learning: Learning, options: LearnOptions): CrossValidati
 			summary.skipped.push(reason);
 			continue;
 		}
-		let suggestion: Suggestion;
-		try {
-			suggestion = suggest(learning, fold.training);
-		} catch (error) {
-			if (!(error instanceof ScoringError)) throw error;
-			summary.skipped.push(`Fold ${fold.fold} was skipped: ${error.message}.`);
+		const suggestion = suggest(learning, fold.training);
+		if (!suggestion) {
+			summary.skipped.push(`Fold ${fold.fold} was skipped: in the entities it learns from, no signal is met more often by converters than by the others.`);
 			continue;
 		}
 		const entities: LabelledEntity[] = Array.from(fold.validation, (row) => table.entities[row]);
@@ -196,6 +193,7 @@ export function learnPql(entities: LabelledEntity[], signals: SignalDefinition[]
 		targetPqlShare: options.targetPqlShare,
 	};
 	const final = suggest(learning, Int32Array.from(table.entities.keys()));
+	if (!final) throw noRules();
 	const models = {
 		threshold: versioned(final.models.threshold, options.version),
 		weighted: versioned(final.models.weighted, options.version),

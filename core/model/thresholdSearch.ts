@@ -53,21 +53,25 @@ function extend(base: Scored, rule: TestedRule, converted: Bitset): Scored {
 	return { tested: [...base.tested, rule], meets, qualified: count(meets), converters: countBoth(meets, converted) };
 }
 
+/** Why no rules could be suggested: nothing to search. */
+export function noRules(): ScoringError {
+	return new ScoringError(
+		'No signal is met more often by converters than by the others at the target PQL share',
+		'Converted Field',
+		'Check that the converted field marks the right entities, add signals, or lower the target PQL share.',
+	);
+}
+
 /**
  * The 2–3 rules (all to be met, each on a different signal) with the highest training precision
  * among those that qualify at least the target share; exhaustive over the best-separating signals.
- * When no set reaches the target, the broadest set of each signal's best rules.
+ * When no set reaches the target, the broadest set of each signal's best rules; null when no
+ * signal separates at all.
  */
-export function searchRules(evidence: Evidence, targetShare: number): RuleSet {
+export function searchRules(evidence: Evidence, targetShare: number): RuleSet | null {
 	const minQualified = Math.max(1, Math.ceil(targetShare * evidence.discovery.entities));
 	const pool = rulePool(evidence, minQualified);
-	if (pool.length === 0) {
-		throw new ScoringError(
-			'No signal is met more often by converters than by the others at the target PQL share',
-			'Converted Field',
-			'Check that the converted field marks the right entities, add signals, or lower the target PQL share.',
-		);
-	}
+	if (pool.length === 0) return null;
 	const { converted } = evidence;
 	const single = (rule: TestedRule): Scored => ({
 		tested: [rule],
