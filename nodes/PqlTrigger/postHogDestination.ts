@@ -37,7 +37,7 @@ async function postHog(
 function wantsDestination(ctx: IHookFunctions): boolean {
 	return (
 		ctx.getNodeParameter('source') !== 'segment' &&
-		ctx.getNodeParameter('postHogAuthentication') === 'credential' &&
+		['credential', 'credentialOrProjectKey'].includes(ctx.getNodeParameter('postHogAuthentication') as string) &&
 		ctx.getNodeParameter('registerDestination', false) === true
 	);
 }
