@@ -18,3 +18,5 @@ export type { AnyNodeType, CredentialTypeSource, NodeTypeSource } from './node-t
 export { HarnessCredentialsHelper } from './credentials';
 export type { CredentialsByType } from './credentials';
 export { DATA_TABLE_NODE_TYPES, InMemoryDataTables } from './data-table';
+export { expectFailedItem } from './failedItem';
+export type { ContinueSetting, ExpectedFailure } from './failedItem';
