@@ -8,3 +8,5 @@ export { readAlertInput } from './read';
 export { escapeText, safeUrl } from './escape';
 export { SLACK_LIMITS, clip } from './limits';
 export { fitMessage } from './fit';
+export { slackRetryDelay } from './retryPolicy';
+export type { SlackFailure } from './retryPolicy';

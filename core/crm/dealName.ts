@@ -1,4 +1,4 @@
-import { CrmInputError } from './crmInputError';
+import { FieldError } from '../shared/fieldError';
 
 /** The placeholders a deal / opportunity name template may use. */
 export interface DealNameValues {
@@ -22,7 +22,7 @@ export function renderDealName(template: string, values: DealNameValues): string
 	const known = Object.keys(values);
 	const name = template.replace(/\{(\w+)\}/g, (match, key: string) => {
 		if (!Object.prototype.hasOwnProperty.call(values, key)) {
-			throw new CrmInputError(
+			throw new FieldError(
 				`Unknown placeholder ${match} in the deal name`,
 				'Deal Name',
 				`Use only ${known.map((k) => `{${k}}`).join(', ')}.`,
@@ -32,7 +32,7 @@ export function renderDealName(template: string, values: DealNameValues): string
 	});
 	const clean = name.replace(/\s+/g, ' ').trim();
 	if (clean === '' || /^[\s–—:-]*$/.test(clean)) {
-		throw new CrmInputError('The deal name came out empty', 'Deal Name', 'Put some text or {account} in the deal name template.');
+		throw new FieldError('The deal name came out empty', 'Deal Name', 'Put some text or {account} in the deal name template.');
 	}
 	return clean.length > MAX_NAME_LENGTH ? `${clean.slice(0, MAX_NAME_LENGTH - 1)}…` : clean;
 }

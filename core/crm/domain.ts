@@ -1,4 +1,4 @@
-import { CrmInputError } from './crmInputError';
+import { FieldError } from '../shared/fieldError';
 
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -13,7 +13,7 @@ export function normalizeDomain(input: string): string | null {
 	value = value.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/\.$/, '');
 	value = value.replace(/^www\./, '');
 	if (!HOST.test(value)) {
-		throw new CrmInputError(
+		throw new FieldError(
 			`"${input.trim()}" is not a domain`,
 			'Company Domain',
 			'Map Company Domain to a domain such as acme.com (a URL or an e-mail address works too), or leave it empty to skip the company.',
@@ -29,7 +29,7 @@ export function normalizeEmail(input: string): string | null {
 	const value = input.trim().toLowerCase();
 	if (value === '') return null;
 	if (!EMAIL.test(value)) {
-		throw new CrmInputError(`"${input.trim()}" is not an e-mail address`, 'Contact Email', 'Map Contact Email to an address such as ana@acme.com, or leave it empty to skip the contact.');
+		throw new FieldError(`"${input.trim()}" is not an e-mail address`, 'Contact Email', 'Map Contact Email to an address such as ana@acme.com, or leave it empty to skip the contact.');
 	}
 	return value;
 }

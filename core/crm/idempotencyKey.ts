@@ -1,4 +1,4 @@
-import { CrmInputError } from './crmInputError';
+import { FieldError } from '../shared/fieldError';
 
 /** Longest account id accepted in a key; keeps the key well inside CRM text-field limits. */
 const MAX_ACCOUNT_ID_LENGTH = 200;
@@ -11,10 +11,10 @@ const MAX_ACCOUNT_ID_LENGTH = 200;
 export function idempotencyKey(accountId: string, qualifiedSince: string): string {
 	const account = accountId.trim();
 	if (account === '') {
-		throw new CrmInputError('The item has no account ID', 'Account ID', 'Map Account ID to the account (group) key, e.g. {{ $json.accountId }}.');
+		throw new FieldError('The item has no account ID', 'Account ID', 'Map Account ID to the account (group) key, e.g. {{ $json.accountId }}.');
 	}
 	if (account.length > MAX_ACCOUNT_ID_LENGTH) {
-		throw new CrmInputError(
+		throw new FieldError(
 			`The account ID is ${account.length} characters long`,
 			'Account ID',
 			`Map Account ID to a key of at most ${MAX_ACCOUNT_ID_LENGTH} characters.`,
@@ -23,7 +23,7 @@ export function idempotencyKey(accountId: string, qualifiedSince: string): strin
 	const since = qualifiedSince.trim();
 	const millis = since === '' ? NaN : Date.parse(since);
 	if (Number.isNaN(millis)) {
-		throw new CrmInputError(
+		throw new FieldError(
 			since === '' ? 'The item has no qualification time' : `"${since}" is not an ISO 8601 time`,
 			'Qualified Since',
 			'Map Qualified Since to the time the account became qualified, e.g. {{ $json.pql.qualifiedSince }} from PQL Score.',

@@ -1,4 +1,3 @@
-export { CrmInputError } from './crmInputError';
 export { idempotencyKey } from './idempotencyKey';
 export { normalizeDomain, normalizeEmail } from './domain';
 export { DEFAULT_DEAL_NAME_TEMPLATE, renderDealName } from './dealName';

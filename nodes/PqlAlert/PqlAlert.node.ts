@@ -1,19 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { AlertInput, AlertOutcome } from '../../core/contract/alert';
 import { skipReasons } from '../../core/alert';
+import type { ItemOutcome } from '../shared/run';
+import { runBatch, runPerItem } from '../shared/run';
 import { decisionProperties } from './description/decision';
 import { deliveryProperties } from './description/delivery';
 import { optionProperties } from './description/options';
 import { OwnerDirectory } from './execute/owners';
 import { noPqlError, readItem, readSettings } from './execute/settings';
-import { sendDigest, sendEach, skipped, withAlert } from './execute/send';
+import { sendDigest, sendEach, skipped } from './execute/send';
 import { BOT_CREDENTIAL, WEBHOOK_CREDENTIAL } from './transport';
 
-const toNodeError = (ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError | NodeApiError =>
-	error instanceof NodeOperationError || error instanceof NodeApiError
-		? error
-		: new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+/** One item as the alert core reads it, or why it cannot be read. */
+type Read = { input: AlertInput } | { failed: unknown };
+
+const added = (alert: AlertOutcome): ItemOutcome => ({ add: { alert: { ...alert } } });
 
 export class PqlAlert implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,58 +38,50 @@ export class PqlAlert implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
 		const settings = readSettings(this);
 		const owners = new OwnerDirectory(this, settings.authentication === 'botToken');
-		const inputs: Array<AlertInput | null> = items.map((item, index) => readItem(this, item, index));
-		const reasons = skipReasons(inputs, settings);
-		const outcomes: Array<AlertOutcome | NodeOperationError | NodeApiError> = [];
-
-		const fail = (error: unknown, index: number) => {
-			const nodeError = toNodeError(this, error, index);
-			if (!this.continueOnFail()) throw nodeError;
-			return nodeError;
-		};
+		const reads: Read[] = this.getInputData().map((item, index) => {
+			try {
+				const input = readItem(this, item, index);
+				return input === null ? { failed: noPqlError(this, index) } : { input };
+			} catch (error) {
+				return { failed: error };
+			}
+		});
+		const reasons = skipReasons(
+			reads.map((read) => ('input' in read ? read.input : null)),
+			settings,
+		);
 
 		if (settings.mode === 'message') {
-			for (const [index, input] of inputs.entries()) {
-				const reason = reasons[index];
-				if (input === null) outcomes.push(fail(noPqlError(this, index), index));
-				else if (reason !== null) outcomes.push(skipped('message', reason));
-				else {
+			return [
+				await runPerItem(this, async (index) => {
+					const read = reads[index];
+					if ('failed' in read) throw read.failed;
+					const reason = reasons[index];
+					return { alert: { ...(reason === null ? await sendEach(this, settings, owners, read.input, index) : skipped('message', reason)) } };
+				}),
+			];
+		}
+		return [
+			await runBatch(this, async () => {
+				// Items that cannot be read fail before anything is posted, unless failures are let through.
+				if (reads.some((read) => 'failed' in read) && !this.continueOnFail()) return reads.map((read) => ('failed' in read ? read : added(skipped('digest', 'noPql'))));
+				const chosen = reads.flatMap((read, index) => ('input' in read && reasons[index] === null ? [{ input: read.input, index }] : []));
+				let digest: ItemOutcome | null = null;
+				if (chosen.length > 0) {
 					try {
-						outcomes.push(await sendEach(this, settings, owners, input, index));
+						digest = added(await sendDigest(this, settings, owners, chosen));
 					} catch (error) {
-						outcomes.push(fail(error, index));
+						digest = { failed: error };
 					}
 				}
-			}
-		} else {
-			// Items without a score fail before anything is posted.
-			const unreadable = new Map(inputs.flatMap((input, index) => (input === null ? [[index, fail(noPqlError(this, index), index)] as const] : [])));
-			const chosen = inputs.flatMap((input, index) => (input !== null && reasons[index] === null ? [{ input, index }] : []));
-			let digest: AlertOutcome | NodeOperationError | NodeApiError | null = null;
-			if (chosen.length > 0) {
-				try {
-					digest = await sendDigest(this, settings, owners, chosen);
-				} catch (error) {
-					digest = fail(error, chosen[0].index);
-				}
-			}
-			for (const [index, input] of inputs.entries()) {
-				const reason = reasons[index];
-				const error = unreadable.get(index);
-				if (error !== undefined || input === null) outcomes.push(error ?? noPqlError(this, index));
-				else outcomes.push(reason === null && digest !== null ? digest : skipped('digest', reason ?? 'noPql'));
-			}
-		}
-
-		return [
-			outcomes.map((outcome, index) =>
-				outcome instanceof Error
-					? { json: { ...items[index].json, error: outcome.message, errorDescription: outcome.description ?? null }, pairedItem: { item: index } }
-					: withAlert(items[index], index, outcome),
-			),
+				return reads.map((read, index) => {
+					if ('failed' in read) return read;
+					const reason = reasons[index];
+					return reason === null && digest !== null ? digest : added(skipped('digest', reason ?? 'noPql'));
+				});
+			}),
 		];
 	}
 }

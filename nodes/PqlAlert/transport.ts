@@ -1,14 +1,14 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { SlackMessage } from '../../core/contract/alert';
+import { slackRetryDelay } from '../../core/alert';
+import type { HttpAnswer, HttpCall } from '../shared/http/call';
+import { call } from '../shared/http/call';
 
 export const BOT_CREDENTIAL = 'pqlSlackBotApi';
 export const WEBHOOK_CREDENTIAL = 'pqlSlackWebhookApi';
 
 const SLACK_API = 'https://slack.com/api';
-/** Attempts per call when Slack answers 429; each waits Retry-After (capped). */
-const MAX_ATTEMPTS = 4;
-const MAX_WAIT_SECONDS = 30;
 
 /** What to change when Slack refuses, by Slack's error code. */
 const FIXES: Record<string, string> = {
@@ -28,6 +28,7 @@ const FIXES: Record<string, string> = {
 	no_service: 'Slack does not know this webhook URL: create a new incoming webhook and update the credential',
 	invalid_token: 'The webhook URL is no longer valid: create a new incoming webhook and update the credential',
 	action_prohibited: 'A workspace admin restricted posting to this channel',
+	no_answer: 'Slack could not be reached (the connection failed or timed out); a message may have been posted all the same',
 };
 
 const fixFor = (code: string): string => FIXES[code] ?? `Slack answered "${code}": see https://api.slack.com/methods for what it means`;
@@ -36,29 +37,31 @@ function slackError(ctx: IExecuteFunctions, code: string, itemIndex: number, htt
 	return new NodeApiError(ctx.getNode(), { ...detail, error: code }, {
 		message: `Slack refused the request: ${code}`,
 		description: fixFor(code),
-		httpCode: String(httpCode),
+		httpCode: httpCode === 0 ? undefined : String(httpCode),
 		itemIndex,
 	});
 }
 
-function retryAfterSeconds(headers: IN8nHttpFullResponse['headers']): number {
+function retryAfterSeconds(headers: HttpAnswer['headers']): number | null {
 	const raw = headers['retry-after'];
 	const seconds = Number(Array.isArray(raw) ? raw[0] : raw);
-	return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, MAX_WAIT_SECONDS) : 1;
+	return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
-/** Sends one request, waiting out 429s (Slack did not act on them, so repeating is safe). */
-async function withRateLimit(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	send: () => Promise<IN8nHttpFullResponse>,
-): Promise<IN8nHttpFullResponse> {
-	for (let attempt = 1; ; attempt++) {
-		const response = await send();
-		if (response.statusCode !== 429) return response;
-		if (attempt >= MAX_ATTEMPTS) throw slackError(ctx, 'ratelimited', itemIndex, 429, {});
-		await sleep(retryAfterSeconds(response.headers) * 1000);
-	}
+/**
+ * Sends one Slack request through the package's retry loop: 429s wait Retry-After and go again;
+ * 5xx and lost answers are repeated only for look-ups, since a post may already be in the channel.
+ */
+async function sendToSlack(ctx: IExecuteFunctions, credentialType: string, request: HttpCall['request'], idempotent: boolean, itemIndex: number): Promise<HttpAnswer> {
+	const answer = await call(ctx, {
+		credentialType,
+		request,
+		accept: (a) => a.status >= 200 && a.status < 500 && a.status !== 429,
+		retryDelay: (a, retry) => slackRetryDelay({ status: a.status, retryAfter: retryAfterSeconds(a.headers), retry, idempotent }),
+	});
+	if (answer.status === 429) throw slackError(ctx, 'ratelimited', itemIndex, 429, {});
+	if (answer.status === 0) throw slackError(ctx, 'no_answer', itemIndex, 0, answer.body as JsonObject);
+	return answer;
 }
 
 /** A Web API method with the bot token; `ok: false` (which Slack sends with HTTP 200) is an error. */
@@ -70,21 +73,12 @@ export async function callSlack(
 ): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials(BOT_CREDENTIAL, itemIndex);
 	const base = credentials.customBaseUrl === true && typeof credentials.baseUrl === 'string' ? credentials.baseUrl.replace(/\/+$/, '') : SLACK_API;
-	const response = await withRateLimit(ctx, itemIndex, async () =>
-		(await ctx.helpers.httpRequestWithAuthentication.call(ctx, BOT_CREDENTIAL, {
-			method: request.httpMethod ?? 'POST',
-			url: `${base}/${method}`,
-			body: request.body,
-			qs: request.qs,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse,
-	);
+	const httpMethod = request.httpMethod ?? 'POST';
+	const response = await sendToSlack(ctx, BOT_CREDENTIAL, { method: httpMethod, url: `${base}/${method}`, body: request.body, qs: request.qs }, httpMethod === 'GET', itemIndex);
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	if (body.ok !== true && !(typeof body.error === 'string' && request.tolerate?.includes(body.error))) {
-		const code = typeof body.error === 'string' ? body.error : `http_${response.statusCode}`;
-		throw slackError(ctx, code, itemIndex, response.statusCode, body as JsonObject);
+		const code = typeof body.error === 'string' ? body.error : `http_${response.status}`;
+		throw slackError(ctx, code, itemIndex, response.status, body as JsonObject);
 	}
 	return body;
 }
@@ -112,17 +106,14 @@ export async function lookupUserByEmail(ctx: IExecuteFunctions, email: string, i
 /** Posts through an incoming webhook: Slack answers plain-text `ok`, or an error code with 4xx. */
 export async function postToWebhook(ctx: IExecuteFunctions, message: SlackMessage, itemIndex: number): Promise<Posted> {
 	const credentials = await ctx.getCredentials(WEBHOOK_CREDENTIAL, itemIndex);
-	const response = await withRateLimit(ctx, itemIndex, async () =>
-		(await ctx.helpers.httpRequestWithAuthentication.call(ctx, WEBHOOK_CREDENTIAL, {
-			method: 'POST',
-			url: String(credentials.secretWebhookUrl),
-			body: { text: message.text, blocks: message.blocks, unfurl_links: false } as unknown as IDataObject,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse,
+	const response = await sendToSlack(
+		ctx,
+		WEBHOOK_CREDENTIAL,
+		{ method: 'POST', url: String(credentials.secretWebhookUrl), body: { text: message.text, blocks: message.blocks, unfurl_links: false } as unknown as IDataObject },
+		false,
+		itemIndex,
 	);
-	if (response.statusCode >= 200 && response.statusCode < 300) return { channel: null, ts: null };
-	const code = typeof response.body === 'string' && /^[a-z_]+$/.test(response.body.trim()) ? response.body.trim() : `http_${response.statusCode}`;
-	throw slackError(ctx, code, itemIndex, response.statusCode, {});
+	if (response.status >= 200 && response.status < 300) return { channel: null, ts: null };
+	const code = typeof response.body === 'string' && /^[a-z_]+$/.test(response.body.trim()) ? response.body.trim() : `http_${response.status}`;
+	throw slackError(ctx, code, itemIndex, response.status, {});
 }

@@ -1,7 +1,8 @@
 // @ts-check
 'use strict';
 // A stateful HubSpot CRM mock for workflow and end-to-end tests. Every request is validated against
-// HubSpot's official OpenAPI specs in ../shared/specs/hubspot (plus the documented Properties API):
+// the structure of HubSpot's official OpenAPI specs in test/fixtures/hubspot-openapi (plus the
+// documented Properties API):
 // an invalid request is answered 400 and recorded in `violations`, which tests assert is empty.
 // It keeps companies, contacts, deals, notes, associations and property definitions; enforces
 // unique-value properties (409 CONFLICT); lags its search index; and injects HubSpot's real 429
@@ -12,7 +13,7 @@ const { randomUUID } = require('node:crypto');
 const { loadRoutes, matchRoute, validateRequest, validateResponse } = require('./openapi');
 const { propertiesApi } = require('./hubspot-properties-api');
 
-const SPEC_DIR = path.resolve(__dirname, '../../../shared/specs/hubspot');
+const SPEC_DIR = path.resolve(__dirname, '../fixtures/hubspot-openapi');
 
 /**
  * @typedef {Record<string, any>} Json

@@ -1,6 +1,6 @@
 // @ts-check
 'use strict';
-// The CRM Properties API (v3) is not in ../shared/specs/hubspot. This OpenAPI fragment is written
+// The CRM Properties API (v3) is not in test/fixtures/hubspot-openapi. This OpenAPI fragment is written
 // from HubSpot's public documentation of POST /crm/v3/properties/{objectType} and
 // GET /crm/v3/properties/{objectType}/{propertyName}, so the mock validates those calls the same way.
 

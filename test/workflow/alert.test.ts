@@ -111,8 +111,9 @@ describe('PQL Alert against the Slack mock', () => {
 		const continued = await run({}, [item(), other], { continueOnFail: true });
 		expect(continued.status).toBe('success');
 		const out = continued.json('PQL Alert');
-		expect(out[0]).toMatchObject({ error: 'Slack refused the request: channel_not_found' });
-		expect(String(out[0].errorDescription)).toContain('check the channel ID or name');
+		expect(out[0].error).toMatchObject({ message: 'Slack refused the request: channel_not_found', field: null });
+		expect(String((out[0].error as IDataObject).fix)).toContain('check the channel ID or name');
+		expect(out[0].pql).toMatchObject({ score: 92 });
 		expect(out[1].alert).toMatchObject({ sent: true });
 		expect(continued.items('PQL Alert').map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});

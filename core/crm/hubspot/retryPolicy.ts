@@ -1,20 +1,13 @@
+import type { RetryAttempt } from '../../shared/retryAttempt';
+
 /** HubSpot's rate-limit policies as its 429 bodies name them. */
 export type RateLimitPolicy = 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY' | string;
 
-export interface FailedAttempt {
-	/** HTTP status; 0 when no answer came (connection reset, timeout). */
-	status: number;
+export interface FailedAttempt extends RetryAttempt {
 	/** `policyName` of a 429 body. */
 	policyName?: RateLimitPolicy;
 	/** `X-HubSpot-RateLimit-Interval-Milliseconds` of the answer, when present. */
 	intervalMs?: number;
-	/** 1 for the first retry. */
-	retry: number;
-	/** Whether repeating the request cannot change the outcome (reads, upserts, PUTs). */
-	idempotent: boolean;
-	maxRetries: number;
-	/** 0 ≤ random < 1, spreads concurrent executions apart. */
-	random: number;
 }
 
 /** Waits HubSpot's own client uses when the answer does not say otherwise. */

@@ -6,3 +6,4 @@ export type { JwtBearerClaims, JwtBearerInput } from './jwt';
 export { accountFields, contactFields, isUserId, leadFields, opportunityFields, pqlDescription, taskFields } from './records';
 export type { NewAccount, NewOpportunity, NewPerson, NewTask, SObjectFields } from './records';
 export { MAX_TASK_DESCRIPTION, usageStoryText } from './storyText';
+export { salesforceRetryDelay } from './retryPolicy';

@@ -1,4 +1,4 @@
-import { CrmInputError } from '../crmInputError';
+import { FieldError } from '../../shared/fieldError';
 
 /** What may stand on the right of a SOQL comparison. */
 export type SoqlValue = string | number | boolean | null;
@@ -55,7 +55,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 export function soqlName(name: string, parameter = 'field name'): string {
 	const trimmed = name.trim();
 	if (!NAME.test(trimmed)) {
-		throw new CrmInputError(
+		throw new FieldError(
 			`"${name}" is not a Salesforce API name`,
 			parameter,
 			'Use the field\'s API name as shown in Setup › Object Manager › Fields, e.g. PQL_Idempotency_Key__c.',

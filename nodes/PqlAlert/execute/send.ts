@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { AlertInput, AlertOutcome, SkipReason, SlackMessage } from '../../../core/contract/alert';
 import { buildDigest, buildPqlMessage } from '../../../core/alert';
@@ -85,8 +85,3 @@ export async function sendDigest(
 	);
 	return sent('digest', await deliver(ctx, settings, channel, message, first), settings.now);
 }
-
-export const withAlert = (item: INodeExecutionData, index: number, alert: AlertOutcome): INodeExecutionData => ({
-	json: { ...item.json, alert: { ...alert } },
-	pairedItem: { item: index },
-});

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { writePerItem } from '../shared/perItem';
+import { runPerItem } from '../../shared/run';
 import { createPqlProperties } from './actions/createProperties/execute';
 import { upsertPqlDeal } from './actions/upsertDeal/execute';
 import { readDealInput } from './actions/upsertDeal/readInput';
@@ -16,8 +16,8 @@ export async function routeHubSpot(context: IExecuteFunctions): Promise<INodeExe
 		operation === 'upsertDeal' ? Number(context.getNodeParameter('dealOptions.maxRetries', 0, DEFAULT_MAX_RETRIES)) : DEFAULT_MAX_RETRIES;
 	const client = createHubSpotClient(context, authentication, maxRetries);
 	if (operation === 'createProperties') {
-		return await writePerItem(context, 'hubspotProperties', async (itemIndex) => await createPqlProperties(client, itemIndex));
+		return await runPerItem(context, async (itemIndex) => ({ hubspotProperties: await createPqlProperties(client, itemIndex) }));
 	}
 	const findOwner = ownerFinder(client);
-	return await writePerItem(context, 'crm', async (itemIndex) => await upsertPqlDeal(client, readDealInput(context, itemIndex), findOwner, itemIndex));
+	return await runPerItem(context, async (itemIndex) => ({ crm: await upsertPqlDeal(client, readDealInput(context, itemIndex), findOwner, itemIndex) }));
 }

@@ -1,14 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { retryDelay } from '../../../core/crm';
+import type { HttpAnswer } from '../../shared/http/call';
+import { call } from '../../shared/http/call';
 
 export type HubSpotAuthentication = 'privateApp' | 'oAuth2';
 
@@ -106,53 +100,41 @@ export function createHubSpotClient(context: HubSpotContext, authentication: Hub
 	let credentials: Promise<IDataObject> | undefined;
 	const loadCredentials = async (): Promise<IDataObject> => await (credentials ??= context.getCredentials(credentialType));
 
-	async function send(request: HubSpotRequest): Promise<Answer> {
-		const baseUrl = text((await loadCredentials()).baseUrl).replace(/\/+$/, '') || 'https://api.hubapi.com';
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: `${baseUrl}${request.path}`,
-			qs: request.qs,
-			body: request.body,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		};
-		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as IN8nHttpFullResponse;
-			return {
-				status: response.statusCode,
-				body: isObject(response.body) ? response.body : { results: response.body },
-				headers: response.headers as Record<string, unknown>,
-			};
-		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
-			return { status: 0, body: { message: `HubSpot could not be reached: ${message}` }, headers: {} };
-		}
-	}
+	const answerOf = (answer: HttpAnswer): Answer => ({
+		status: answer.status,
+		body: answer.status === 0 ? { message: `HubSpot could not be reached: ${text((answer.body as IDataObject).message)}` } : isObject(answer.body) ? answer.body : { results: answer.body as IDataObject[] },
+		headers: answer.headers,
+	});
 
 	async function request(req: HubSpotRequest, itemIndex?: number): Promise<HubSpotResponse> {
+		const baseUrl = text((await loadCredentials()).baseUrl).replace(/\/+$/, '') || 'https://api.hubapi.com';
 		const expected = req.expect ?? [];
-		for (let retry = 1; ; retry++) {
-			const answer = await send(req);
-			if ((answer.status >= 200 && answer.status < 300) || expected.includes(answer.status)) {
-				return { status: answer.status, body: answer.body };
-			}
-			const wait = retryDelay({
-				status: answer.status,
-				policyName: text(answer.body.policyName) || undefined,
-				intervalMs: intervalOf(answer.headers),
-				retry,
-				idempotent: req.idempotent || req.recover !== undefined,
-				maxRetries,
-				random: Math.random(),
-			});
-			if (wait === null) throw apiError(context, answer, itemIndex);
-			await sleep(wait);
-			if (req.recover !== undefined && answer.status !== 429) {
-				const recovered = await req.recover();
-				if (recovered !== undefined) return recovered;
-			}
-		}
+		const recover = req.recover;
+		const answer = answerOf(
+			await call(context, {
+				credentialType,
+				request: { method: req.method, url: `${baseUrl}${req.path}`, qs: req.qs, body: req.body },
+				accept: (a) => (a.status >= 200 && a.status < 300) || expected.includes(a.status),
+				retryDelay: (failed, retry) => {
+					const body = answerOf(failed).body;
+					return retryDelay({
+						status: failed.status,
+						policyName: text(body.policyName) || undefined,
+						intervalMs: intervalOf(failed.headers),
+						retry,
+						idempotent: req.idempotent || recover !== undefined,
+						maxRetries,
+						random: Math.random(),
+					});
+				},
+				recover: recover && (async () => {
+					const found = await recover();
+					return found && { ...found, headers: {} };
+				}),
+			}),
+		);
+		if ((answer.status >= 200 && answer.status < 300) || expected.includes(answer.status)) return { status: answer.status, body: answer.body };
+		throw apiError(context, answer, itemIndex);
 	}
 
 	async function account(): Promise<HubSpotAccount> {

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { writePerItem } from '../shared/perItem';
+import { runPerItem } from '../../shared/run';
 import { upsertPqlOpportunity } from './actions/upsertOpportunity/execute';
 import { readOpportunityInput } from './actions/upsertOpportunity/readInput';
 import type { SalesforceAuthentication } from './transport';
@@ -9,5 +9,5 @@ export async function routeSalesforce(context: IExecuteFunctions): Promise<INode
 	const authentication = context.getNodeParameter('authentication', 0) as SalesforceAuthentication;
 	const maxRetries = Number(context.getNodeParameter('opportunityOptions.maxRetries', 0, DEFAULT_MAX_RETRIES));
 	const client = createSalesforceClient(context, authentication, maxRetries);
-	return await writePerItem(context, 'crm', async (itemIndex) => await upsertPqlOpportunity(client, readOpportunityInput(context, itemIndex), itemIndex));
+	return await runPerItem(context, async (itemIndex) => ({ crm: await upsertPqlOpportunity(client, readOpportunityInput(context, itemIndex), itemIndex) }));
 }

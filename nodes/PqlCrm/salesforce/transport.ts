@@ -1,6 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { SALESFORCE_GRANT_PATH } from '../../../credentials/salesforceConnection';
+import { salesforceRetryDelay } from '../../../core/crm/salesforce';
+import type { HttpAnswer, HttpCall } from '../../shared/http/call';
+import { call } from '../../shared/http/call';
 
 /** REST API version of every call (v60.0 = Spring '24; composite, upsert `created` flag and all fields used exist there). */
 export const API_VERSION = 'v60.0';
@@ -108,8 +111,11 @@ function apiError(context: IExecuteFunctions, answer: Answer, itemIndex: number)
 
 const hasCode = (answer: Answer, code: string): boolean => errorsOf(answer.body).some((e) => e.errorCode === code);
 
-/** 200 ms, 400 ms, 800 ms … (capped at 5 s), with jitter so racing executions spread out. */
-const backoff = (retry: number): number => Math.min(5_000, 200 * 2 ** (retry - 1)) * (0.5 + Math.random() / 2);
+const answerOf = (answer: HttpAnswer): Answer => ({
+	status: answer.status,
+	body: answer.status === 0 ? { message: `Salesforce could not be reached: ${text((answer.body as IDataObject).message)}` } : answer.body,
+	limitInfo: text(answer.headers['sforce-limit-info']),
+});
 
 /**
  * The one way PQL CRM talks to Salesforce. A token is requested once per execution (client
@@ -124,7 +130,7 @@ export function createSalesforceClient(context: IExecuteFunctions, authenticatio
 	async function fetchSession(itemIndex: number): Promise<Session> {
 		const credentials = await context.getCredentials<{ myDomainUrl?: string }>(credentialType, itemIndex);
 		const myDomain = text(credentials.myDomainUrl).trim().replace(/\/+$/, '');
-		const answer = await send({ method: 'POST', url: `${myDomain}${SALESFORCE_GRANT_PATH}` });
+		const answer = await send({ method: 'POST', url: `${myDomain}${SALESFORCE_GRANT_PATH}` }, false);
 		const body = isObject(answer.body) ? answer.body : {};
 		if (answer.status !== 200 || text(body.access_token) === '') {
 			const reason = text(body.error_description) || text(body.error) || text(body.message) || `status ${answer.status}`;
@@ -140,43 +146,28 @@ export function createSalesforceClient(context: IExecuteFunctions, authenticatio
 
 	const currentSession = (itemIndex: number): Promise<Session> => (session ??= fetchSession(itemIndex));
 
-	async function send(options: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body' | 'headers'>): Promise<Answer> {
-		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
-				...options,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
-			const headers = response.headers as Record<string, unknown>;
-			return { status: response.statusCode, body: response.body, limitInfo: text(headers['sforce-limit-info']) };
-		} catch (error) {
-			return { status: 0, body: { message: `Salesforce could not be reached: ${error instanceof Error ? error.message : String(error)}` }, limitInfo: '' };
-		}
-	}
+	const send = async (request: HttpCall['request'], idempotent: boolean): Promise<Answer> =>
+		answerOf(
+			await call(context, {
+				credentialType,
+				request,
+				accept: (answer) => answer.status >= 200 && answer.status < 300,
+				retryDelay: (answer, retry) => salesforceRetryDelay({ status: answer.status, retry, idempotent, maxRetries, random: Math.random() }),
+			}),
+		);
 
 	async function request(req: SalesforceRequest, itemIndex: number): Promise<SalesforceResponse> {
-		let renewed = false;
-		for (let retry = 1; ; retry++) {
+		for (let renewed = false; ; renewed = true) {
 			const used = currentSession(itemIndex);
 			const { accessToken, instanceUrl } = await used;
-			const answer = await send({
-				method: req.method,
-				url: `${instanceUrl}${API_ROOT}${req.path}`,
-				qs: req.qs,
-				body: req.body,
-				headers: { Authorization: `Bearer ${accessToken}` },
-			});
+			const answer = await send(
+				{ method: req.method, url: `${instanceUrl}${API_ROOT}${req.path}`, qs: req.qs, body: req.body, headers: { Authorization: `Bearer ${accessToken}` } },
+				req.idempotent,
+			);
 			if ((answer.status >= 200 && answer.status < 300) || req.expect?.includes(answer.status)) return { status: answer.status, body: answer.body };
-			if (answer.status === 401 && hasCode(answer, 'INVALID_SESSION_ID') && !renewed) {
-				// Refused before it ran, so any request may be repeated; racing items share one new token.
-				renewed = true;
-				if (session === used) session = fetchSession(itemIndex);
-				continue;
-			}
-			const transient = answer.status === 0 || answer.status >= 500;
-			if (!transient || !req.idempotent || retry > maxRetries) throw apiError(context, answer, itemIndex);
-			await sleep(backoff(retry));
+			// Refused before it ran, so any request may be repeated; racing items share one new token.
+			if (answer.status !== 401 || !hasCode(answer, 'INVALID_SESSION_ID') || renewed) throw apiError(context, answer, itemIndex);
+			if (session === used) session = fetchSession(itemIndex);
 		}
 	}
 

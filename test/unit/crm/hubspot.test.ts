@@ -1,5 +1,5 @@
+import { FieldError } from '../../../core/shared/fieldError';
 import {
-	CrmInputError,
 	DEFAULT_DEAL_NAME_TEMPLATE,
 	MAX_NOTE_LENGTH,
 	closeDateAfter,
@@ -44,11 +44,11 @@ describe('idempotency key', () => {
 		['acct', '', 'Qualified Since'],
 		['acct', 'yesterday', 'Qualified Since'],
 	])('refuses (%s, %s) naming %s', (account, since, field) => {
-		expect(() => idempotencyKey(account, since)).toThrow(CrmInputError);
+		expect(() => idempotencyKey(account, since)).toThrow(FieldError);
 		try {
 			idempotencyKey(account, since);
 		} catch (error) {
-			expect((error as CrmInputError).field).toBe(field);
+			expect((error as FieldError).field).toBe(field);
 		}
 	});
 });
@@ -63,7 +63,7 @@ describe('domain and e-mail', () => {
 	])('%s → %s', (input, expected) => expect(normalizeDomain(input)).toBe(expected));
 	test('refuses what is not a domain', () => {
 		expect(() => normalizeDomain('not a domain')).toThrow('"not a domain" is not a domain');
-		expect(() => normalizeDomain('localhost')).toThrow(CrmInputError);
+		expect(() => normalizeDomain('localhost')).toThrow(FieldError);
 	});
 	test('e-mail lower-cased; empty skips; nonsense refused', () => {
 		expect(normalizeEmail(' Ana@Acme.COM ')).toBe('ana@acme.com');

@@ -9,6 +9,7 @@ import {
 	jwtBearerClaims,
 	leadFields,
 	opportunityFields,
+	salesforceRetryDelay,
 	signJwt,
 	soqlName,
 	soqlString,
@@ -145,5 +146,21 @@ describe('Salesforce field mapping', () => {
 		expect(long.length).toBeLessThanOrEqual(MAX_TASK_DESCRIPTION);
 		expect(long.endsWith('PQL key: k:2026-01-01')).toBe(true);
 		expect(long).toContain('- Reason 0: +1000');
+	});
+});
+
+describe('Salesforce retry policy', () => {
+	const base = { status: 503, retry: 1, idempotent: true, maxRetries: 3, random: 0.999999 };
+	test('5xx and lost answers of calls safe to repeat: 200 ms, 400 ms, 800 ms …, capped at 5 s, jitter down to half', () => {
+		expect([1, 2, 3].map((retry) => salesforceRetryDelay({ ...base, retry }))).toEqual([200, 400, 800]);
+		expect(salesforceRetryDelay({ ...base, status: 0, retry: 3, maxRetries: 10 })).toBe(800);
+		expect(salesforceRetryDelay({ ...base, retry: 9, maxRetries: 10 })).toBe(5_000);
+		expect(salesforceRetryDelay({ ...base, random: 0 })).toBe(100);
+	});
+	test('never a write that may have happened, a refusal, the request limit or past Max Retries', () => {
+		expect(salesforceRetryDelay({ ...base, idempotent: false })).toBeNull();
+		expect(salesforceRetryDelay({ ...base, status: 400 })).toBeNull();
+		expect(salesforceRetryDelay({ ...base, status: 403 })).toBeNull();
+		expect(salesforceRetryDelay({ ...base, retry: 4 })).toBeNull();
 	});
 });

@@ -131,7 +131,12 @@ describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 		(broken.json.pql as Record<string, unknown>).qualifiedSince = null;
 		const result = await runCrm(mock, [broken, qualified({ accountId: 'acct-ok' })], {}, { onError: 'continueRegularOutput' });
 		const [failed, ok] = result.items('PQL CRM');
-		expect(failed.json.error).toBe('Item 0: The item has no qualification time');
+		expect(failed.json.error).toEqual({
+			message: 'Item 0: The item has no qualification time',
+			field: 'Qualified Since',
+			fix: 'Map Qualified Since to the time the account became qualified, e.g. {{ $json.pql.qualifiedSince }} from PQL Score.',
+		});
+		expect(failed.json.accountId).toBe('acct-x');
 		expect(failed.pairedItem).toEqual({ item: 0 });
 		expect((ok.json.crm as Record<string, unknown>).created).toBe(true);
 		expect(ok.pairedItem).toEqual({ item: 1 });

@@ -247,7 +247,7 @@ describe('PQL CRM › Salesforce: tokens, limits and failures', () => {
 			extra: { onError: 'continueRegularOutput' },
 		});
 		const [failed, ok] = result.items('PQL CRM');
-		expect(failed.json.error).toBe('Item 0: No active Salesforce user has the e-mail nobody@vendor.test');
+		expect(failed.json.error).toMatchObject({ message: 'Item 0: No active Salesforce user has the e-mail nobody@vendor.test', field: 'Owner Email' });
 		expect(failed.pairedItem).toEqual({ item: 0 });
 		expect((ok.json.crm as Record<string, unknown>).created).toBe(true);
 		expect(ok.pairedItem).toEqual({ item: 1 });

@@ -1,5 +1,7 @@
 import type { HubSpotObjectType } from '../../../../core/crm';
+import { paginate } from '../../../shared/http/paginate';
 import type { HubSpotClient } from '../transport';
+import { nextAfter } from './paging';
 
 /** HubSpot-defined association type ids (v4), from the object on the left to the one on the right. */
 export const ASSOCIATION_TYPE = {
@@ -31,22 +33,24 @@ export async function associate(
 	);
 }
 
-/** Ids of the records of `toType` associated with one record (first 500). */
+/** Ids of every record of `toType` associated with one record, page by page. */
 export async function associatedIds(
 	client: HubSpotClient,
 	from: { type: HubSpotObjectType; id: string },
 	toType: HubSpotObjectType,
 	itemIndex: number,
 ): Promise<string[]> {
-	const response = await client.request(
-		{
-			method: 'GET',
-			path: `/crm/v4/objects/${from.type}/${encodeURIComponent(from.id)}/associations/${toType}`,
-			qs: { limit: 500 },
-			idempotent: true,
-		},
-		itemIndex,
-	);
-	const results = Array.isArray(response.body.results) ? (response.body.results as Array<{ toObjectId?: unknown }>) : [];
-	return results.map((r) => String(r.toObjectId));
+	return await paginate<string, string | undefined>(undefined, async (after) => {
+		const response = await client.request(
+			{
+				method: 'GET',
+				path: `/crm/v4/objects/${from.type}/${encodeURIComponent(from.id)}/associations/${toType}`,
+				qs: after === undefined ? { limit: 500 } : { limit: 500, after },
+				idempotent: true,
+			},
+			itemIndex,
+		);
+		const results = Array.isArray(response.body.results) ? (response.body.results as Array<{ toObjectId?: unknown }>) : [];
+		return { items: results.map((r) => String(r.toObjectId)), next: nextAfter(response.body) };
+	});
 }

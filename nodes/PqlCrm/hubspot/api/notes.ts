@@ -9,23 +9,28 @@ export interface NoteTarget {
 	companyId: string | null;
 }
 
-/** The deal's note that carries this cycle's marker, if one was written. */
+/** HubSpot reads at most 100 records per batch call. */
+const BATCH_READ = 100;
+
+/** The deal's note that carries this cycle's marker, if one was written (every note of the deal is looked at). */
 async function findStoryNote(client: HubSpotClient, dealId: string, idempotencyKey: string, itemIndex: number): Promise<HubSpotResponse | undefined> {
 	const ids = await associatedIds(client, { type: 'deals', id: dealId }, 'notes', itemIndex);
-	if (ids.length === 0) return undefined;
-	const response = await client.request(
-		{
-			method: 'POST',
-			path: '/crm/v3/objects/notes/batch/read',
-			body: { inputs: ids.slice(0, 100).map((id) => ({ id })), properties: ['hs_note_body'], propertiesWithHistory: [] },
-			idempotent: true,
-		},
-		itemIndex,
-	);
 	const marker = storyMarker(idempotencyKey);
-	const notes = Array.isArray(response.body.results) ? (response.body.results as IDataObject[]) : [];
-	const note = notes.find((n) => String((n.properties as IDataObject | undefined)?.hs_note_body ?? '').includes(marker));
-	return note === undefined ? undefined : { status: 201, body: note };
+	for (let start = 0; start < ids.length; start += BATCH_READ) {
+		const response = await client.request(
+			{
+				method: 'POST',
+				path: '/crm/v3/objects/notes/batch/read',
+				body: { inputs: ids.slice(start, start + BATCH_READ).map((id) => ({ id })), properties: ['hs_note_body'], propertiesWithHistory: [] },
+				idempotent: true,
+			},
+			itemIndex,
+		);
+		const notes = Array.isArray(response.body.results) ? (response.body.results as IDataObject[]) : [];
+		const note = notes.find((n) => String((n.properties as IDataObject | undefined)?.hs_note_body ?? '').includes(marker));
+		if (note !== undefined) return { status: 201, body: note };
+	}
+	return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { FieldError } from '../../../../../core/shared/fieldError';
 import type { IDataObject } from 'n8n-workflow';
 import type { PropertyDefinition } from '../../../../../core/crm';
-import { CrmInputError, PQL_PROPERTY_DEFINITIONS } from '../../../../../core/crm';
+import { PQL_PROPERTY_DEFINITIONS } from '../../../../../core/crm';
 import type { HubSpotClient } from '../../transport';
 
 export interface PropertyOutcome {
@@ -24,7 +25,7 @@ async function ensureProperty(client: HubSpotClient, definition: PropertyDefinit
 	);
 	const unique = existing.body.hasUniqueValue === true;
 	if (definition.hasUniqueValue === true && !unique) {
-		throw new CrmInputError(
+		throw new FieldError(
 			`The ${objectType} property ${definition.name} exists without unique values`,
 			definition.name,
 			'HubSpot cannot turn unique values on later: delete the property in HubSpot (Settings › Properties) and run this operation again.',

@@ -1,7 +1,7 @@
+import { FieldError } from '../../../../../core/shared/fieldError';
 import type { CrmResult, CrmWriteStatus } from '../../../../../core/contract/crm';
 import type { HubSpotProperties } from '../../../../../core/crm';
 import {
-	CrmInputError,
 	PQL_PROPERTY,
 	closeDateAfter,
 	newDealProperties,
@@ -56,7 +56,7 @@ async function resolveOwner(input: DealInput, findOwner: FindOwner, itemIndex: n
 	if (input.ownerEmail === null) return null;
 	const ownerId = await findOwner(input.ownerEmail, itemIndex);
 	if (ownerId === null && input.failIfOwnerNotFound) {
-		throw new CrmInputError(`No HubSpot owner has the e-mail ${input.ownerEmail}`, 'Owner Email', 'Map Owner Email to a HubSpot user\'s address, or set "If Owner Not Found" to leave the deal unassigned.');
+		throw new FieldError(`No HubSpot owner has the e-mail ${input.ownerEmail}`, 'Owner Email', 'Map Owner Email to a HubSpot user\'s address, or set "If Owner Not Found" to leave the deal unassigned.');
 	}
 	return ownerId;
 }

@@ -1,5 +1,5 @@
+import { FieldError } from '../../../../../core/shared/fieldError';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { CrmInputError } from '../../../../../core/crm';
 import type { OpportunityBasics } from '../../../shared/opportunityInput';
 import { readOpportunityParameters } from '../../../shared/opportunityInput';
 
@@ -21,7 +21,7 @@ export function readDealInput(context: IExecuteFunctions, itemIndex: number): De
 	const pipeline = param('pipeline');
 	const stage = param('dealStage');
 	if (pipeline === '' || stage === '') {
-		throw new CrmInputError('No pipeline or stage is set', pipeline === '' ? 'Pipeline' : 'Stage', 'Choose the deal pipeline and the stage of new deals.');
+		throw new FieldError('No pipeline or stage is set', pipeline === '' ? 'Pipeline' : 'Stage', 'Choose the deal pipeline and the stage of new deals.');
 	}
 	return {
 		...basics,

@@ -1,6 +1,7 @@
+import { FieldError } from '../../../../../core/shared/fieldError';
 import type { IDataObject } from 'n8n-workflow';
 import type { SalesforceCrmResult } from '../../../../../core/contract/crmSalesforce';
-import { CrmInputError, closeDateAfter, renderDealName } from '../../../../../core/crm';
+import { closeDateAfter, renderDealName } from '../../../../../core/crm';
 import {
 	accountFields,
 	accountQuery,
@@ -74,7 +75,7 @@ function pickAccount(result: SubResult | undefined, input: OpportunityInput): st
 function ownerFound(result: SubResult | undefined, input: OpportunityInput): string | null {
 	const ownerId = idOf(recordsOf(result)[0]);
 	if (ownerId === null && input.failIfOwnerNotFound) {
-		throw new CrmInputError(`No active Salesforce user has the e-mail ${input.ownerEmail}`, 'Owner Email', 'Map Owner Email to an active Salesforce user\'s address, or set "If Owner Not Found" to leave the opportunity with the integration user.');
+		throw new FieldError(`No active Salesforce user has the e-mail ${input.ownerEmail}`, 'Owner Email', 'Map Owner Email to an active Salesforce user\'s address, or set "If Owner Not Found" to leave the opportunity with the integration user.');
 	}
 	return ownerId;
 }

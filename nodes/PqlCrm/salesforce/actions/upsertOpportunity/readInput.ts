@@ -1,5 +1,5 @@
+import { FieldError } from '../../../../../core/shared/fieldError';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { CrmInputError } from '../../../../../core/crm';
 import { isUserId, soqlName } from '../../../../../core/crm/salesforce';
 import type { OpportunityBasics } from '../../../shared/opportunityInput';
 import { readOpportunityParameters } from '../../../shared/opportunityInput';
@@ -24,11 +24,11 @@ export function readOpportunityInput(context: IExecuteFunctions, itemIndex: numb
 	const { basics, param, options } = readOpportunityParameters(context, itemIndex, 'opportunityOptions');
 	const stageName = param('stageName');
 	if (stageName === '') {
-		throw new CrmInputError('No opportunity stage is set', 'Stage', 'Enter the API name of an open stage of your Opportunity Stage picklist, e.g. Prospecting.');
+		throw new FieldError('No opportunity stage is set', 'Stage', 'Enter the API name of an open stage of your Opportunity Stage picklist, e.g. Prospecting.');
 	}
 	const opportunityKeyField = param('opportunityKeyField');
 	if (opportunityKeyField === '') {
-		throw new CrmInputError('No idempotency key field is set', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see the README).');
+		throw new FieldError('No idempotency key field is set', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see the README).');
 	}
 	const accountKeyField = param('accountKeyField');
 	const ownerId = param('ownerId');
