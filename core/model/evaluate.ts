@@ -26,15 +26,18 @@ function measurementsOf(model: ScoringModel, entity: LabelledEntity): Measuremen
 	return new Map(model.signals.map((signal) => [signal.key, { signal, value: entity.values[signal.key] ?? null, units: [] }]));
 }
 
-function outcome(model: ScoringModel, measurements: Measurements): ModelOutcome {
-	switch (model.kind) {
-		case 'logistic':
-			return scoreLogistic(model, measurements);
-		case 'threshold':
-			return scoreThreshold(model, measurements);
-		case 'weighted':
-			return scoreWeighted(model, measurements);
-	}
+function outcomes(model: ScoringModel, entities: LabelledEntity[]): ModelOutcome[] {
+	return entities.map((entity) => {
+		const measurements = measurementsOf(model, entity);
+		switch (model.kind) {
+			case 'logistic':
+				return scoreLogistic(model, measurements);
+			case 'threshold':
+				return scoreThreshold(model, measurements);
+			case 'weighted':
+				return scoreWeighted(model, measurements);
+		}
+	});
 }
 
 /**
@@ -42,8 +45,9 @@ function outcome(model: ScoringModel, measurements: Measurements): ModelOutcome 
  * rules), so a backtest reports what PQL Score will do with the exported model.
  */
 export function scoreWithPqlScore(model: ScoringModel, entities: LabelledEntity[]): Ranked[] {
-	return entities.map((entity) => {
-		const scored = outcome(model, measurementsOf(model, entity));
-		return { rank: rankingScore(scored), qualified: scored.qualified, probability: scored.metrics?.probability ?? null };
-	});
+	return outcomes(model, entities).map((scored) => ({
+		rank: rankingScore(scored),
+		qualified: scored.qualified,
+		probability: scored.metrics?.probability ?? null,
+	}));
 }
