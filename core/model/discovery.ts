@@ -1,7 +1,7 @@
 import type { Discovery, RuleCondition, RuleEvidence, SignalEvidence } from '../contract/model';
 import type { SignalDefinition } from '../contract/pql';
-import { describeCondition, meets } from '../scoring/conditions';
-import { toNumber } from '../scoring/numbers';
+import { describeCondition, meets } from '../shared/conditions';
+import { toNumber } from '../shared/values';
 import type { Bitset } from './bitset';
 import { and, bitsetAtLeast, bitsetOf, count, countBoth } from './bitset';
 import { candidateRules } from './candidates';

@@ -1,5 +1,5 @@
 import type { Condition, LogisticModel, PointRule, SignalDefinition, Step, ThresholdModel, WeightedModel } from '../contract/pql';
-import { describeCondition } from '../scoring/conditions';
+import { describeCondition } from '../shared/conditions';
 import { roundTo } from '../scoring/numbers';
 import type { Shape } from './bins';
 import type { Bitset } from './bitset';

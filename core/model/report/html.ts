@@ -1,6 +1,6 @@
 import type { LearnedPql, ModelBacktest, RuleEvidence } from '../../contract/model';
 import type { LogisticModel, LogisticTransform, ModelKind, SignalDefinition, ThresholdModel, WeightedModel } from '../../contract/pql';
-import { describeCondition } from '../../scoring/conditions';
+import { describeCondition } from '../../shared/conditions';
 import { escapeHtml, fixed, percent } from './escape';
 import { liftChart } from './liftChart';
 
