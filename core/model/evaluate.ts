@@ -1,10 +1,7 @@
 import type { LabelledEntity } from '../contract/model';
 import type { ScoringModel } from '../contract/pql';
 import type { Measurements } from '../scoring/measure';
-import { scoreLogistic } from '../scoring/logistic';
 import type { ModelOutcome } from '../scoring/outcome';
-import { scoreThreshold } from '../scoring/threshold';
-import { scoreWeighted } from '../scoring/weighted';
 
 /** What a backtest keeps of PQL Score's result for one entity: the number it ranks by, and whether it qualified. */
 export interface Ranked {
@@ -23,31 +20,22 @@ export function rankingScore(scored: Pick<ModelOutcome, 'score' | 'metrics'>): n
 function measurementsOf(model: ScoringModel, entity: LabelledEntity): Measurements {
 	// The values were measured by PQL Score already; learned models give points per condition without
 	// decay, so the units behind a value are not needed.
-	return new Map(model.signals.map((signal) => [signal.key, { signal, value: entity.values[signal.key] ?? null, units: [] }]));
+	const measurements: Measurements = new Map();
+	for (const signal of model.signals) measurements.set(signal.key, { signal, value: entity.values[signal.key] ?? null, units: [] });
+	return measurements;
 }
 
-function outcomes(model: ScoringModel, entities: LabelledEntity[]): ModelOutcome[] {
-	return entities.map((entity) => {
-		const measurements = measurementsOf(model, entity);
-		switch (model.kind) {
-			case 'logistic':
-				return scoreLogistic(model, measurements);
-			case 'threshold':
-				return scoreThreshold(model, measurements);
-			case 'weighted':
-				return scoreWeighted(model, measurements);
-		}
-	});
-}
+/** One of PQL Score's model scorers, for the kind of model it is given. */
+export type Scorer<M extends ScoringModel> = (model: M, measurements: Measurements) => ModelOutcome;
 
 /**
- * Scores measured entities with PQL Score's own model scorers (rounding and all, no anti-PQL
- * rules), so a backtest reports what PQL Score will do with the exported model.
+ * Scores measured entities with PQL Score's own model scorer (rounding and all, no anti-PQL
+ * rules), so a backtest reports what PQL Score will do with the exported model. Only what the
+ * backtest needs is kept, entity by entity: a fold's full results would be garbage to collect.
  */
-export function scoreWithPqlScore(model: ScoringModel, entities: LabelledEntity[]): Ranked[] {
-	return outcomes(model, entities).map((scored) => ({
-		rank: rankingScore(scored),
-		qualified: scored.qualified,
-		probability: scored.metrics?.probability ?? null,
-	}));
+export function scoreWithPqlScore<M extends ScoringModel>(model: M, entities: LabelledEntity[], scorer: Scorer<M>): Ranked[] {
+	return entities.map((entity) => {
+		const scored = scorer(model, measurementsOf(model, entity));
+		return { rank: rankingScore(scored), qualified: scored.qualified, probability: scored.metrics?.probability ?? null };
+	});
 }

@@ -1,7 +1,6 @@
 export { learnPql } from './learn';
 export { measurePopulation } from './measure';
 export type { MeasuredEntity, MeasureSettings } from './measure';
-export { rankingScore, scoreWithPqlScore } from './evaluate';
 export { auc } from './auc';
 export { riskRatio, wilson } from './stats';
 export { fieldSignals, labelEntities, profileUser, readConverted, readDate } from './population';

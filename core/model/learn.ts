@@ -1,6 +1,9 @@
 import type { LabelledEntity, LearnedPql, LearnOptions, ModelBacktest, Trust, ValidationSummary } from '../contract/model';
 import type { ModelKind, ScoringModel, SignalDefinition } from '../contract/pql';
 import { readModel, ScoringError } from '../scoring';
+import { scoreLogistic } from '../scoring/logistic';
+import { scoreThreshold } from '../scoring/threshold';
+import { scoreWeighted } from '../scoring/weighted';
 import { backtestModel } from './backtest';
 import type { FoldScores } from './backtest';
 import type { Shapes } from './bins';
@@ -125,9 +128,10 @@ function crossValidate(learning: Learning, options: LearnOptions): CrossValidati
 		}
 		const entities: LabelledEntity[] = Array.from(fold.validation, (row) => table.entities[row]);
 		const converted = entities.map((entity) => entity.converted);
-		for (const kind of KINDS) {
-			scores[kind].push({ fold: fold.fold, converted, results: scoreWithPqlScore({ ...suggestion.models[kind], version: 'fold' }, entities) });
-		}
+		const { threshold, weighted, logistic } = suggestion.models;
+		scores.threshold.push({ fold: fold.fold, converted, results: scoreWithPqlScore({ ...threshold, version: 'fold' }, entities, scoreThreshold) });
+		scores.weighted.push({ fold: fold.fold, converted, results: scoreWithPqlScore({ ...weighted, version: 'fold' }, entities, scoreWeighted) });
+		scores.logistic.push({ fold: fold.fold, converted, results: scoreWithPqlScore({ ...logistic, version: 'fold' }, entities, scoreLogistic) });
 		summary.folds.push({
 			fold: fold.fold,
 			training: fold.training.length,

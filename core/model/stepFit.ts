@@ -36,7 +36,7 @@ const DROP_ABOVE = 1e4;
 /** The Hessian (the costly part) is summed over at most this many rows, evenly spaced; the gradient always over all. */
 const HESSIAN_ROWS = 10_000;
 /** Done when no step moves more than this (log-odds) in a round: far below anything a score shows. */
-const TOLERANCE = 1e-3;
+const TOLERANCE = 3e-3;
 const MAX_ROUNDS = 200;
 
 function softplus(x: number): number {
