@@ -18,11 +18,15 @@ function byId(a: LabelledEntity, b: LabelledEntity): number {
 
 export function tableOf(input: LabelledEntity[], signals: SignalDefinition[]): Table {
 	const entities = [...input].sort(byId);
+	const keys = signals.map(({ key }) => key);
+	const columns = keys.map(() => new Array<SignalValue>(entities.length));
+	// Entity by entity: each entity's values are read while they are at hand.
+	entities.forEach(({ values }, row) => keys.forEach((key, index) => (columns[index][row] = values[key] ?? null)));
 	return {
 		entities,
 		converted: Uint8Array.from(entities, (entity) => (entity.converted ? 1 : 0)),
 		convertedBits: bitsetOf(entities.length, (row) => entities[row].converted),
-		columns: new Map(signals.map(({ key }) => [key, entities.map((entity) => entity.values[key] ?? null)])),
+		columns: new Map(keys.map((key, index) => [key, columns[index]])),
 	};
 }
 
