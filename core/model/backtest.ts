@@ -47,13 +47,27 @@ export interface FoldScores {
 	results: Ranked[];
 }
 
+/** Converters, PQLs and converted PQLs among results. */
+function tally(results: Ranked[], converted: boolean[]): { converters: number; pqls: number; hits: number } {
+	let converters = 0;
+	let pqls = 0;
+	let hits = 0;
+	for (let index = 0; index < results.length; index++) {
+		if (converted[index]) converters++;
+		if (results[index].qualified) {
+			pqls++;
+			if (converted[index]) hits++;
+		}
+	}
+	return { converters, pqls, hits };
+}
+
 function foldResult({ fold, converted, results }: FoldScores): FoldResult {
-	const pqls = results.filter((scored) => scored.qualified).length;
-	const hits = results.filter((scored, index) => scored.qualified && converted[index]).length;
+	const { converters, pqls, hits } = tally(results, converted);
 	return {
 		fold,
 		entities: results.length,
-		converters: converted.filter(Boolean).length,
+		converters,
 		auc: auc(results.map((result) => result.rank), converted),
 		pqlShare: results.length > 0 ? pqls / results.length : 0,
 		precision: rate(hits, pqls),
@@ -68,9 +82,7 @@ export function backtestModel(kind: ModelKind, folds: FoldScores[]): ModelBackte
 	const results = folds.flatMap((fold) => fold.results);
 	const converted = folds.flatMap((fold) => fold.converted);
 	const scores = results.map((result) => result.rank);
-	const converters = converted.filter(Boolean).length;
-	const pqls = results.filter((scored) => scored.qualified).length;
-	const hits = results.filter((scored, index) => scored.qualified && converted[index]).length;
+	const { converters, pqls, hits } = tally(results, converted);
 	const baseRate = converters / Math.max(results.length, 1);
 	const precision = rate(hits, pqls);
 	const perFold = folds.map(foldResult);

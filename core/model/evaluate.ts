@@ -1,7 +1,10 @@
-import type { LabelledEntity } from '../contract/model';
-import type { ScoringModel } from '../contract/pql';
+import type { LabelledEntity, SuggestedModels } from '../contract/model';
+import type { ModelKind, SignalDefinition } from '../contract/pql';
+import { scoreLogistic } from '../scoring/logistic';
 import type { Measurements } from '../scoring/measure';
 import type { ModelOutcome } from '../scoring/outcome';
+import { scoreThreshold } from '../scoring/threshold';
+import { scoreWeighted } from '../scoring/weighted';
 
 /** What a backtest keeps of PQL Score's result for one entity: the number it ranks by, and whether it qualified. */
 export interface Ranked {
@@ -12,30 +15,32 @@ export interface Ranked {
 	probability: number | null;
 }
 
-/** The number a backtest ranks entities by: the logistic probability, else the 0–100 score. */
-export function rankingScore(scored: Pick<ModelOutcome, 'score' | 'metrics'>): number {
-	return scored.metrics?.probability ?? scored.score;
+function ranked(scored: ModelOutcome): Ranked {
+	const probability = scored.metrics?.probability ?? null;
+	return { rank: probability ?? scored.score, qualified: scored.qualified, probability };
 }
 
-function measurementsOf(model: ScoringModel, entity: LabelledEntity): Measurements {
+function measurementsOf(signals: SignalDefinition[], entity: LabelledEntity): Measurements {
 	// The values were measured by PQL Score already; learned models give points per condition without
 	// decay, so the units behind a value are not needed.
 	const measurements: Measurements = new Map();
-	for (const signal of model.signals) measurements.set(signal.key, { signal, value: entity.values[signal.key] ?? null, units: [] });
+	for (const signal of signals) measurements.set(signal.key, { signal, value: entity.values[signal.key] ?? null, units: [] });
 	return measurements;
 }
 
-/** One of PQL Score's model scorers, for the kind of model it is given. */
-export type Scorer<M extends ScoringModel> = (model: M, measurements: Measurements) => ModelOutcome;
-
 /**
- * Scores measured entities with PQL Score's own model scorer (rounding and all, no anti-PQL
- * rules), so a backtest reports what PQL Score will do with the exported model. Only what the
- * backtest needs is kept, entity by entity: a fold's full results would be garbage to collect.
+ * Scores measured entities with PQL Score's own model scorers (rounding and all, no anti-PQL
+ * rules), so a backtest reports what PQL Score will do with the exported models. Only what the
+ * backtest needs is kept, entity by entity: full results would be garbage to collect.
  */
-export function scoreWithPqlScore<M extends ScoringModel>(model: M, entities: LabelledEntity[], scorer: Scorer<M>): Ranked[] {
-	return entities.map((entity) => {
-		const scored = scorer(model, measurementsOf(model, entity));
-		return { rank: rankingScore(scored), qualified: scored.qualified, probability: scored.metrics?.probability ?? null };
-	});
+export function scoreWithPqlScore(models: SuggestedModels, entities: LabelledEntity[]): Record<ModelKind, Ranked[]> {
+	const signals = [...new Map([models.threshold, models.weighted, models.logistic].flatMap((model) => model.signals).map((signal) => [signal.key, signal])).values()];
+	const out: Record<ModelKind, Ranked[]> = { threshold: [], weighted: [], logistic: [] };
+	for (const entity of entities) {
+		const measurements = measurementsOf(signals, entity);
+		out.threshold.push(ranked(scoreThreshold(models.threshold, measurements)));
+		out.weighted.push(ranked(scoreWeighted(models.weighted, measurements)));
+		out.logistic.push(ranked(scoreLogistic(models.logistic, measurements)));
+	}
+	return out;
 }

@@ -1,9 +1,6 @@
 import type { LabelledEntity, LearnedPql, LearnOptions, ModelBacktest, Trust, ValidationSummary } from '../contract/model';
 import type { ModelKind, ScoringModel, SignalDefinition } from '../contract/pql';
 import { readModel, ScoringError } from '../scoring';
-import { scoreLogistic } from '../scoring/logistic';
-import { scoreThreshold } from '../scoring/threshold';
-import { scoreWeighted } from '../scoring/weighted';
 import { backtestModel } from './backtest';
 import type { FoldScores } from './backtest';
 import type { Shapes } from './bins';
@@ -129,9 +126,11 @@ function crossValidate(learning: Learning, options: LearnOptions): CrossValidati
 		const entities: LabelledEntity[] = Array.from(fold.validation, (row) => table.entities[row]);
 		const converted = entities.map((entity) => entity.converted);
 		const { threshold, weighted, logistic } = suggestion.models;
-		scores.threshold.push({ fold: fold.fold, converted, results: scoreWithPqlScore({ ...threshold, version: 'fold' }, entities, scoreThreshold) });
-		scores.weighted.push({ fold: fold.fold, converted, results: scoreWithPqlScore({ ...weighted, version: 'fold' }, entities, scoreWeighted) });
-		scores.logistic.push({ fold: fold.fold, converted, results: scoreWithPqlScore({ ...logistic, version: 'fold' }, entities, scoreLogistic) });
+		const results = scoreWithPqlScore(
+			{ threshold: { ...threshold, version: 'fold' }, weighted: { ...weighted, version: 'fold' }, logistic: { ...logistic, version: 'fold' } },
+			entities,
+		);
+		for (const kind of KINDS) scores[kind].push({ fold: fold.fold, converted, results: results[kind] });
 		summary.folds.push({
 			fold: fold.fold,
 			training: fold.training.length,

@@ -39,12 +39,14 @@ const HESSIAN_ROWS = 10_000;
 const TOLERANCE = 3e-3;
 const MAX_ROUNDS = 200;
 
-function softplus(x: number): number {
-	return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-function sigmoid(x: number): number {
-	return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+/**
+ * What one pass over the rows at some parameters leaves: each row's probability, and the gradient
+ * by level (first slot the intercept, last slot level 0's, ignored), so an accepted step needs no
+ * second pass.
+ */
+interface Pass {
+	mu: Float64Array;
+	gradient: Float64Array;
 }
 
 /** The fit's fixed layout: where each term's steps sit in the parameter vector (after the intercept). */
@@ -67,9 +69,8 @@ interface Layout {
 	labels: ArrayLike<number>;
 	sample: Int32Array;
 	/** Work space, allocated once per fit: large short-lived arrays would make the garbage collector walk the whole heap again and again. */
-	eta: Float64Array;
-	trial: Float64Array;
-	gradient: Float64Array;
+	current: Pass;
+	trial: Pass;
 	hessian: Float64Array;
 }
 
@@ -83,12 +84,14 @@ function layoutOf(terms: StepTerm[], labels: ArrayLike<number>, rows: ArrayLike<
 	const blockEnd = new Int32Array(size);
 	terms.forEach(({ shape }, term) => blockEnd.fill(first[term] + shape.edges.length, first[term], first[term] + shape.edges.length));
 	const cells = new Int32Array(rows.length * terms.length);
-	terms.forEach(({ shape }, term) => {
-		for (let index = 0; index < rows.length; index++) {
-			const level = shape.levels[rows[index]];
+	const levels = terms.map(({ shape }) => shape.levels);
+	for (let index = 0; index < rows.length; index++) {
+		const row = rows[index];
+		for (let term = 0; term < terms.length; term++) {
+			const level = levels[term][row];
 			cells[index * terms.length + term] = level > 0 ? first[term] + level - 1 : size;
 		}
-	});
+	}
 	const every = Math.max(1, Math.ceil(rows.length / HESSIAN_ROWS));
 	const sample = Int32Array.from({ length: Math.ceil(rows.length / every) }, (_, k) => k * every);
 	return {
@@ -102,10 +105,8 @@ function layoutOf(terms: StepTerm[], labels: ArrayLike<number>, rows: ArrayLike<
 		rows,
 		labels,
 		sample,
-		eta: new Float64Array(rows.length),
-		trial: new Float64Array(rows.length),
-		// One more slot: level-0 cells land there and are ignored.
-		gradient: new Float64Array(size + 1),
+		current: { mu: new Float64Array(rows.length), gradient: new Float64Array(size + 1) },
+		trial: { mu: new Float64Array(rows.length), gradient: new Float64Array(size + 1) },
 		hessian: new Float64Array(size * size),
 	};
 }
@@ -118,17 +119,25 @@ function levelsFromSteps(layout: Layout, params: Float64Array): Float64Array {
 	return theta;
 }
 
-/** The negative log-likelihood at `params`, every row's log-odds written to `eta` (the derivatives reuse them). */
-function evaluate(layout: Layout, params: Float64Array, eta: Float64Array): number {
+/** The negative log-likelihood at `params`, with the pass's probabilities and gradient filled in. */
+function evaluate(layout: Layout, params: Float64Array, pass: Pass): number {
 	const { cells, rows, labels, live: count } = layout;
+	const { mu, gradient } = pass;
 	const theta = levelsFromSteps(layout, params);
+	gradient.fill(0);
 	let likelihood = 0;
 	for (let index = 0; index < rows.length; index++) {
-		let sum = theta[0];
+		let eta = theta[0];
 		const base = index * count;
-		for (let term = 0; term < count; term++) sum += theta[cells[base + term]];
-		eta[index] = sum;
-		likelihood += softplus(sum) - labels[rows[index]] * sum;
+		for (let term = 0; term < count; term++) eta += theta[cells[base + term]];
+		// log(1 + e^η) and σ(η) from one exponential, without overflow.
+		const small = Math.exp(-Math.abs(eta));
+		mu[index] = eta >= 0 ? 1 / (1 + small) : small / (1 + small);
+		const label = labels[rows[index]];
+		likelihood += Math.max(eta, 0) + Math.log1p(small) - label * eta;
+		const residual = mu[index] - label;
+		gradient[0] += residual;
+		for (let term = 0; term < count; term++) gradient[cells[base + term]] += residual;
 	}
 	return likelihood;
 }
@@ -146,22 +155,16 @@ function suffixSums(layout: Layout, vector: Float64Array, offset: number, stride
 	}
 }
 
-/** Gradient over all rows and Hessian over the sample (scaled up), both in step space, penalty included. */
+/** Gradient over all rows (from the current pass) and Hessian over the sample (scaled up), both in step space, penalty included. */
 function derivatives(layout: Layout, params: Float64Array, ridge: Float64Array): { gradient: Float64Array; hessian: Float64Array } {
-	const { size, cells, rows, labels, sample, eta, hessian, live: count } = layout;
-	const gradient = layout.gradient.fill(0);
+	const { size, cells, rows, sample, hessian, live: count } = layout;
+	const { mu } = layout.current;
+	const gradient = layout.current.gradient.slice(0, size);
 	hessian.fill(0);
-	for (let index = 0; index < rows.length; index++) {
-		const residual = sigmoid(eta[index]) - labels[rows[index]];
-		gradient[0] += residual;
-		const base = index * count;
-		for (let term = 0; term < count; term++) gradient[cells[base + term]] += residual;
-	}
 	const scale = rows.length / sample.length;
 	const columns = new Int32Array(count + 1);
 	for (const index of sample) {
-		const mu = sigmoid(eta[index]);
-		const weight = scale * mu * (1 - mu);
+		const weight = scale * mu[index] * (1 - mu[index]);
 		let active = 0;
 		columns[active++] = 0;
 		for (let term = 0; term < count; term++) {
@@ -181,7 +184,7 @@ function derivatives(layout: Layout, params: Float64Array, ridge: Float64Array):
 		gradient[k] += ridge[k] * params[k];
 		hessian[k * size + k] += ridge[k];
 	}
-	return { gradient: gradient.subarray(0, size), hessian };
+	return { gradient, hessian };
 }
 
 /** Per parameter, the way it may move (0 for the intercept: either). */
@@ -275,9 +278,9 @@ function compact(layout: Layout, dropped: Uint8Array): void {
 
 /** Updates each live term's ridge from the evidence; true when a term was dropped (its steps set to 0). */
 function updatePenalties(layout: Layout, params: Float64Array, free: number[], lower: Float64Array, ridge: Float64Array, dropped: Uint8Array, penalties: number[]): boolean {
+	let droppedNow = false;
 	const diagonal = inverseDiagonal(lower, free.length);
 	const position = new Map(free.map((k, index) => [k, index]));
-	let droppedNow = false;
 	layout.terms.forEach(({ shape }, term) => {
 		const start = layout.first[term];
 		if (dropped[start]) return;
@@ -292,11 +295,9 @@ function updatePenalties(layout: Layout, params: Float64Array, free: number[], l
 		penalties[term] = squares > 0 ? Math.max(gamma, 1e-6) / squares : Infinity;
 		if (penalties[term] > DROP_ABOVE) {
 			penalties[term] = Infinity;
+			dropped.fill(1, start, start + shape.edges.length);
+			params.fill(0, start, start + shape.edges.length);
 			droppedNow = true;
-			for (let k = start; k < start + shape.edges.length; k++) {
-				dropped[k] = 1;
-				params[k] = 0;
-			}
 		}
 		for (let k = start; k < start + shape.edges.length; k++) ridge[k] = Math.min(penalties[term], DROP_ABOVE);
 	});
@@ -321,7 +322,7 @@ export function fitSteps(terms: StepTerm[], labels: ArrayLike<number>, rows: Arr
 	const penalties = terms.map(() => options.l2);
 	const dropped = new Uint8Array(size);
 	const directions = directionsOf(layout);
-	let likelihood = evaluate(layout, params, layout.eta);
+	let likelihood = evaluate(layout, params, layout.current);
 	let current = likelihood + penaltyOf(params, ridge);
 	for (let round = 1; round <= MAX_ROUNDS; round++) {
 		const { gradient, hessian } = derivatives(layout, params, ridge);
@@ -343,17 +344,15 @@ export function fitSteps(terms: StepTerm[], labels: ArrayLike<number>, rows: Arr
 		const moved = Math.max(...next.map((param, k) => Math.abs(param - params[k])));
 		params = next;
 		likelihood = trial;
-		[layout.eta, layout.trial] = [layout.trial, layout.eta];
+		[layout.current, layout.trial] = [layout.trial, layout.current];
 		if (options.learnPenalties && updatePenalties(layout, params, free, lower, ridge, dropped, penalties)) {
-			// A dropped signal's steps are set to 0, so the log-odds are evaluated afresh; its column
-			// goes once a quarter of them are dropped (each pass over the rows costs as much as a round).
+			// A dropped signal's steps are now 0, so the log-odds are evaluated afresh; its column goes
+			// once a quarter of the columns are dropped ones (each pass over the rows costs as much as a round).
 			if (layout.liveTerms.filter((term) => dropped[layout.first[term]]).length * 4 >= layout.live) compact(layout, dropped);
-			likelihood = evaluate(layout, params, layout.eta);
+			likelihood = evaluate(layout, params, layout.current);
 		}
 		current = likelihood + penaltyOf(params, ridge);
-		if (moved < TOLERANCE) {
-			return result(layout, params, round, true);
-		}
+		if (moved < TOLERANCE) return result(layout, params, round, true);
 	}
 	return result(layout, params, MAX_ROUNDS, false);
 }
