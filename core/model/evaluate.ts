@@ -1,7 +1,7 @@
 import type { LabelledEntity, SuggestedModels } from '../contract/model';
 import type { ModelKind, SignalDefinition } from '../contract/pql';
 import { scoreLogistic } from '../scoring/logistic';
-import type { Measurements } from '../scoring/measure';
+import type { Measurements, Unit } from '../scoring/measure';
 import type { ModelOutcome } from '../scoring/outcome';
 import { scoreThreshold } from '../scoring/threshold';
 import { scoreWeighted } from '../scoring/weighted';
@@ -20,11 +20,14 @@ function ranked(scored: ModelOutcome): Ranked {
 	return { rank: probability ?? scored.score, qualified: scored.qualified, probability };
 }
 
+/** No units: the scorers only read them, so every measurement can share this one. */
+const NO_UNITS: Unit[] = [];
+
 function measurementsOf(signals: SignalDefinition[], entity: LabelledEntity): Measurements {
 	// The values were measured by PQL Score already; learned models give points per condition without
 	// decay, so the units behind a value are not needed.
 	const measurements: Measurements = new Map();
-	for (const signal of signals) measurements.set(signal.key, { signal, value: entity.values[signal.key] ?? null, units: [] });
+	for (const signal of signals) measurements.set(signal.key, { signal, value: entity.values[signal.key] ?? null, units: NO_UNITS });
 	return measurements;
 }
 

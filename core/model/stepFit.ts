@@ -213,14 +213,15 @@ function subMatrix(hessian: Float64Array, size: number, free: number[]): Float64
 
 /** Cholesky factor, nudging the diagonal until it is positive definite. */
 function factor(matrix: Float64Array, m: number): Float64Array {
-	let nudge = 0;
-	for (;;) {
+	let nudge = 1e-10 * (1 + Math.max(...Array.from({ length: m }, (_, i) => Math.abs(matrix[i * m + i]))));
+	let lower = cholesky(matrix, m);
+	while (!lower) {
 		const nudged = Float64Array.from(matrix);
 		for (let i = 0; i < m; i++) nudged[i * m + i] += nudge;
-		const lower = cholesky(nudged, m);
-		if (lower) return lower;
-		nudge = nudge === 0 ? 1e-10 * (1 + Math.max(...Array.from({ length: m }, (_, i) => Math.abs(matrix[i * m + i])))) : nudge * 10;
+		lower = cholesky(nudged, m);
+		nudge *= 10;
 	}
+	return lower;
 }
 
 /** Diagonal of A⁻¹ from A's Cholesky factor L: A⁻¹ = L⁻ᵀ L⁻¹, so entry k is the squared norm of column k of L⁻¹. */
