@@ -36,8 +36,40 @@ export function solveCholesky(lower: Float64Array, rhs: ArrayLike<number>, size:
 	return solution;
 }
 
-/** Solves `A x = b` for a symmetric positive definite `A`; null when `A` is not positive definite. */
-export function solveSpd(matrix: Float64Array, rhs: ArrayLike<number>, size: number): Float64Array | null {
-	const lower = cholesky(matrix, size);
-	return lower && solveCholesky(lower, rhs, size);
+/** The rows and columns of a square matrix (size × size) that `free` names, in that order. */
+export function subMatrix(hessian: Float64Array, size: number, free: number[]): Float64Array {
+	const m = free.length;
+	const out = new Float64Array(m * m);
+	for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) out[a * m + b] = hessian[free[a] * size + free[b]];
+	return out;
+}
+
+/** Cholesky factor, nudging the diagonal until it is positive definite. */
+export function factor(matrix: Float64Array, m: number): Float64Array {
+	let nudge = 1e-10 * (1 + Math.max(...Array.from({ length: m }, (_, i) => Math.abs(matrix[i * m + i]))));
+	let lower = cholesky(matrix, m);
+	while (!lower) {
+		const nudged = Float64Array.from(matrix);
+		for (let i = 0; i < m; i++) nudged[i * m + i] += nudge;
+		lower = cholesky(nudged, m);
+		nudge *= 10;
+	}
+	return lower;
+}
+
+/** Diagonal of A⁻¹ from A's Cholesky factor L: A⁻¹ = L⁻ᵀ L⁻¹, so entry k is the squared norm of column k of L⁻¹. */
+export function inverseDiagonal(lower: Float64Array, m: number): Float64Array {
+	const diagonal = new Float64Array(m);
+	const inverse = new Float64Array(m);
+	for (let column = 0; column < m; column++) {
+		// Column `column` of L⁻¹ by forward substitution; it is 0 above the diagonal.
+		inverse.fill(0, 0, column);
+		for (let i = column; i < m; i++) {
+			let sum = i === column ? 1 : 0;
+			for (let k = column; k < i; k++) sum -= lower[i * m + k] * inverse[k];
+			inverse[i] = sum / lower[i * m + i];
+			diagonal[column] += inverse[i] * inverse[i];
+		}
+	}
+	return diagonal;
 }

@@ -1,5 +1,5 @@
 import type { Shape } from './bins';
-import { cholesky, solveCholesky } from './linalg';
+import { factor, inverseDiagonal, solveCholesky, subMatrix } from './linalg';
 
 /**
  * An additive logistic model with a step shape per signal: the log-odds of level k of signal j is
@@ -202,43 +202,6 @@ function freeSteps(layout: Layout, params: Float64Array, gradient: Float64Array,
 		if (directions[k] * params[k] > 0 || directions[k] * gradient[k] < 0) free.push(k);
 	}
 	return free;
-}
-
-function subMatrix(hessian: Float64Array, size: number, free: number[]): Float64Array {
-	const m = free.length;
-	const out = new Float64Array(m * m);
-	for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) out[a * m + b] = hessian[free[a] * size + free[b]];
-	return out;
-}
-
-/** Cholesky factor, nudging the diagonal until it is positive definite. */
-function factor(matrix: Float64Array, m: number): Float64Array {
-	let nudge = 1e-10 * (1 + Math.max(...Array.from({ length: m }, (_, i) => Math.abs(matrix[i * m + i]))));
-	let lower = cholesky(matrix, m);
-	while (!lower) {
-		const nudged = Float64Array.from(matrix);
-		for (let i = 0; i < m; i++) nudged[i * m + i] += nudge;
-		lower = cholesky(nudged, m);
-		nudge *= 10;
-	}
-	return lower;
-}
-
-/** Diagonal of A⁻¹ from A's Cholesky factor L: A⁻¹ = L⁻ᵀ L⁻¹, so entry k is the squared norm of column k of L⁻¹. */
-function inverseDiagonal(lower: Float64Array, m: number): Float64Array {
-	const diagonal = new Float64Array(m);
-	const inverse = new Float64Array(m);
-	for (let column = 0; column < m; column++) {
-		// Column `column` of L⁻¹ by forward substitution; it is 0 above the diagonal.
-		inverse.fill(0, 0, column);
-		for (let i = column; i < m; i++) {
-			let sum = i === column ? 1 : 0;
-			for (let k = column; k < i; k++) sum -= lower[i * m + k] * inverse[k];
-			inverse[i] = sum / lower[i * m + i];
-			diagonal[column] += inverse[i] * inverse[i];
-		}
-	}
-	return diagonal;
 }
 
 interface NewtonStep {

@@ -40,6 +40,17 @@ export function column(table: Table, key: string): SignalValue[] {
 	return table.columns.get(key) ?? table.entities.map(() => null);
 }
 
+/** Every row, in table order. */
+export function allRows(table: Table): Int32Array {
+	return Int32Array.from(table.entities.keys());
+}
+
+export function converterCount(table: Table, rows: ArrayLike<number>): number {
+	let converters = 0;
+	for (let index = 0; index < rows.length; index++) converters += table.converted[rows[index]];
+	return converters;
+}
+
 /** Which rows of the table a list of row numbers names, as bits. */
 export function rowBits(table: Table, rows: ArrayLike<number>): Bitset {
 	const member = new Uint8Array(table.entities.length);

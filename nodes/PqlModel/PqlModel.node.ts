@@ -17,7 +17,7 @@ export class PqlModel implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: 'Learn from who converted',
-		description: 'Learn a PQL definition from who converted: signal lift, suggested rules, points and a predictive model, with a backtest report',
+		description: 'Learn a PQL definition from who converted: signal lift, suggested rules, points and a predictive model, with a cross-validated report',
 		defaults: { name: 'PQL Model' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
