@@ -7,7 +7,7 @@ export type CrmSystem = 'hubspot' | 'salesforce';
  * or one another execution abandoned); `deduplicated`: the record existed and its follow-up is
  * complete or in another execution's hands — only the score was refreshed.
  */
-export type CrmWriteStatus = 'created' | 'resumed' | 'deduplicated' | 'updated';
+export type CrmWriteStatus = 'created' | 'resumed' | 'deduplicated';
 
 /**
  * `alertDue`: this execution did the CRM follow-up and the owner is still to hear about it — alert,
@@ -53,6 +53,9 @@ export interface CrmResult {
 	urls: CrmRecordUrls;
 	/** The record's unique key, `<accountId>:c<cycle>`: one open deal or opportunity per account and PQL cycle. */
 	idempotencyKey: string;
+	/** The account's PQL cycle: 1 for its first deal, the next once that one is closed; 0 for a day-keyed deal of an earlier version. */
+	cycle?: number;
 	/** The CRM user who owns the record, when one was assigned or kept. */
 	ownerId: string | null;
+	followUp?: CrmFollowUp;
 }

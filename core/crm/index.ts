@@ -1,4 +1,6 @@
 export { idempotencyKey } from './idempotencyKey';
+export { checkedQualifiedSince } from './qualifiedSince';
+export { companyKey } from './companyKey';
 export { normalizeDomain, normalizeEmail } from './domain';
 export { DEFAULT_DEAL_NAME_TEMPLATE, renderDealName } from './dealName';
 export type { DealNameValues } from './dealName';

@@ -150,7 +150,7 @@ async function startHubSpotMock(options = {}) {
 	}));
 	if (options.pqlProperties !== false) {
 		const pql = (/** @type {string} */ name, type = 'string', unique = false) => ({ name, label: name, type, fieldType: type === 'number' ? 'number' : 'text', groupName: 'dealinformation', hasUniqueValue: unique });
-		for (const def of [pql('pql_idempotency_key', 'string', true), pql('pql_account_id'), pql('pql_score', 'number'), pql('pql_grade'), pql('pql_reasons'), pql('pql_qualified_at', 'datetime')]) properties.deals.set(def.name, def);
+		for (const def of [pql('pql_idempotency_key', 'string', true), pql('pql_account_id'), pql('pql_score', 'number'), pql('pql_grade'), pql('pql_reasons'), pql('pql_qualified_at', 'datetime'), pql('pql_follow_up')]) properties.deals.set(def.name, def);
 		properties.companies.set('pql_company_key', { ...pql('pql_company_key', 'string', true), groupName: 'companyinformation' });
 	}
 
@@ -176,9 +176,11 @@ async function startHubSpotMock(options = {}) {
 	const present = (type, record, wanted) => {
 		const values = calculated(type, record);
 		const names = wanted && wanted.length > 0 ? wanted : Object.keys(record.properties).concat(['hs_object_id', 'createdate', 'hs_lastmodifieddate']);
+		// As HubSpot documents it: a requested property that is not defined is left out; one that is
+		// defined but has no value comes back as null (the OpenAPI specs do not say nullable).
 		/** @type {Record<string, string | null>} */
 		const shown = {};
-		for (const name of new Set(names)) shown[name] = values[name] ?? null;
+		for (const name of new Set(names)) if (properties[type].has(name) || READ_ONLY.has(name)) shown[name] = values[name] ?? null;
 		return { id: record.id, properties: shown, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: false };
 	};
 
@@ -547,7 +549,7 @@ async function startHubSpotMock(options = {}) {
 			record(after.status ?? 500, 'after-write');
 			return serverError(after.status);
 		}
-		const responseProblems = matched.route ? validateResponse(matched.route, answer.status, answer.body) : [];
+		const responseProblems = (matched.route ? validateResponse(matched.route, answer.status, answer.body) : []).filter((p) => !/\.properties\.[^:]+: null is not allowed$/.test(p));
 		if (responseProblems.length > 0) responseViolations.push({ method, url: req.url ?? '', problems: responseProblems });
 		record(answer.status);
 		return { status: answer.status, headers: rateHeaders(), body: answer.body };

@@ -13,9 +13,23 @@ function canonical(value: unknown): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
+const ITEM_HASH_LENGTH = 16;
+
 /**
- * Who holds an account's follow-up: a hash of the node's input item. n8n's "Retry" in the Executions
- * list runs the failed node again on the same saved items, so a retry recognises the claim of the
- * execution it repeats, while a concurrent execution (another event, another score time) does not.
+ * Who holds an account's follow-up: a hash of the node's input item, and the execution. A claim
+ * of this execution is recognised as its own (a create whose answer was lost and was repeated).
  */
-export const claimToken = (item: unknown): string => createHash('sha256').update(canonical(item)).digest('hex').slice(0, 16);
+export const claimToken = (item: unknown, executionId: string): string =>
+	`${createHash('sha256').update(canonical(item)).digest('hex').slice(0, ITEM_HASH_LENGTH)}.${executionId}`;
+
+/**
+ * Whether a claim found on a record is this execution's: its own; or, when n8n retries a failed
+ * execution (Executions › Retry runs the failed node again on the same saved items), the claim of
+ * the execution it repeats — the same item in another execution. Concurrent executions differ in
+ * the execution, and in practice in the item (another event, another score time).
+ */
+export function isOwnClaim(found: string, token: string, retrying: boolean): boolean {
+	if (found === token) return true;
+	const item = (claim: string): string => claim.slice(0, claim.indexOf('.') + 1 || undefined);
+	return retrying && token.includes('.') && item(found) === item(token);
+}

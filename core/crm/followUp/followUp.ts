@@ -1,6 +1,7 @@
 import type { CrmWriteStatus, FollowUpStatus } from '../../contract/crm';
 import { cycleKey, cycleOfKey } from './cycleKey';
 import type { CycleRecord, EnsuredStep, FollowUpPorts } from './ports';
+import { isOwnClaim } from './claimToken';
 import type { FollowUpState } from './state';
 import { EMPTY_STATE, encodeState, parseState } from './state';
 
@@ -8,6 +9,8 @@ export interface FollowUpRequest {
 	accountId: string;
 	/** This execution's claim (see claimToken). */
 	token: string;
+	/** Whether n8n runs this execution as the retry of a failed one (its claim is recognised). */
+	retrying: boolean;
 	/** How long a claim keeps other executions away. */
 	leaseMs: number;
 	/** Whether Record Alert follows: the follow-up is complete only once it wrote the alert marker. */
@@ -35,6 +38,8 @@ export const TAKEOVER_SETTLE_MS = 1_000;
 const MAX_PROBES = 50;
 
 const isoAfter = (now: number, ms: number): string => new Date(now + ms).toISOString();
+
+const ownsClaim = (state: FollowUpState, request: FollowUpRequest): boolean => state.claim !== null && isOwnClaim(state.claim.token, request.token, request.retrying);
 
 interface Found {
 	record: CycleRecord;
@@ -74,6 +79,8 @@ async function findOrCreateCycle(ports: FollowUpPorts, request: FollowUpRequest,
 			if (made !== 'exists') return { record: made, cycle, created: true };
 			record = await ports.getCycle(key);
 			if (record === null) throw new Error(`The CRM refused ${key} as a duplicate but finds no record with it`);
+			// Refused as a duplicate of a record carrying this very claim: the transport repeated a create whose answer was lost.
+			if (record.open && ownsClaim(parseState(record.followUp), request)) return { record, cycle, created: true };
 		}
 		if (record.open) return { record, cycle, created: false };
 	}
@@ -91,7 +98,7 @@ const isComplete = (state: FollowUpState, alertRecorded: boolean): boolean => st
  */
 async function decideOwnership(ports: FollowUpPorts, request: FollowUpRequest, found: Found): Promise<Ownership> {
 	const state = parseState(found.record.followUp);
-	if (found.created || (!isComplete(state, request.alertRecorded) && state.claim?.token === request.token)) {
+	if (found.created || (!isComplete(state, request.alertRecorded) && ownsClaim(state, request))) {
 		return { owner: true, record: found.record, state };
 	}
 	const live = state.claim !== null && Date.parse(state.claim.until) > ports.now();
@@ -105,15 +112,19 @@ async function decideOwnership(ports: FollowUpPorts, request: FollowUpRequest, f
 	return { owner: read.claim?.token === request.token && after.id === found.record.id, record: after, state: read };
 }
 
-async function ensure(step: EnsuredStep): Promise<string> {
-	return (await step.find()) ?? (await step.create());
+async function ensure(step: EnsuredStep, mayExist = true): Promise<string> {
+	return (mayExist ? await step.find() : null) ?? (await step.create());
 }
 
-/** The owner's steps, each checked before it is done: the person, then the usage story; then the record says it is ready. */
-async function followUpAsOwner(ports: FollowUpPorts, request: FollowUpRequest, record: CycleRecord, state: FollowUpState): Promise<FollowUpState> {
+/**
+ * The owner's steps, each checked before it is done: the person, then the usage story; then the
+ * record says it is ready. A record this execution just created has no story to look for.
+ */
+async function followUpAsOwner(ports: FollowUpPorts, request: FollowUpRequest, found: Found, state: FollowUpState): Promise<FollowUpState> {
+	const record = found.record;
 	const claim = state.claim?.token === request.token ? state.claim : { token: request.token, until: isoAfter(ports.now(), request.leaseMs) };
 	if (ports.person !== undefined) await ensure(ports.person);
-	const story = state.story ?? (ports.story === undefined ? null : await ensure(ports.story(record)));
+	const story = state.story ?? (ports.story === undefined ? null : await ensure(ports.story(record), !found.created));
 	const done: FollowUpState = { ...state, story, ready: true, claim: request.alertRecorded ? claim : null };
 	await ports.writeFollowUp(record, encodeState(done));
 	return done;
@@ -123,11 +134,11 @@ async function followUpAsOwner(ports: FollowUpPorts, request: FollowUpRequest, r
  * After a failure: gives this execution's claim back (best effort, and only if the record still
  * names it), so that a retry or the next execution finishes at once instead of waiting out the lease.
  */
-async function release(ports: FollowUpPorts, key: string, token: string): Promise<void> {
+async function release(ports: FollowUpPorts, key: string, request: FollowUpRequest): Promise<void> {
 	try {
 		const record = await ports.getCycle(key);
 		const state = parseState(record?.followUp ?? null);
-		if (record !== null && state.claim?.token === token) await ports.writeFollowUp(record, encodeState({ ...state, claim: null }));
+		if (record !== null && ownsClaim(state, request)) await ports.writeFollowUp(record, encodeState({ ...state, claim: null }));
 	} catch {
 		// The CRM is unreachable: the lease frees the follow-up instead.
 	}
@@ -149,11 +160,11 @@ export async function followUp(ports: FollowUpPorts, request: FollowUpRequest): 
 		const status: CrmWriteStatus = found.created ? 'created' : decided.owner ? 'resumed' : 'deduplicated';
 		const complete = isComplete(decided.state, request.alertRecorded);
 		const outcome: FollowUpOutcome = decided.owner
-			? { ...decided, cycle: found.cycle, status, followUp: request.alertRecorded ? 'alertDue' : 'complete', state: await followUpAsOwner(ports, request, decided.record, decided.state) }
+			? { ...decided, cycle: found.cycle, status, followUp: request.alertRecorded ? 'alertDue' : 'complete', state: await followUpAsOwner(ports, request, { ...found, record: decided.record }, decided.state) }
 			: { ...decided, cycle: found.cycle, status, followUp: complete ? 'complete' : 'pendingElsewhere' };
 		finished = true;
 		return outcome;
 	} finally {
-		if (!finished) await release(ports, found.record.key, request.token);
+		if (!finished) await release(ports, found.record.key, request);
 	}
 }

@@ -1,8 +1,10 @@
 import type { INodeExecutionData } from 'n8n-workflow';
+import type { CrmFollowUp, CrmResult } from '../../../core/contract/crm';
 import { PqlCrm } from '../../../nodes/PqlCrm/PqlCrm.node';
 import { PqlHubSpotOAuth2Api } from '../../../credentials/PqlHubSpotOAuth2Api.credentials';
 import { PqlHubSpotPrivateAppApi } from '../../../credentials/PqlHubSpotPrivateAppApi.credentials';
 import { createNodeTypes, runWorkflow, type WorkflowJson, type WorkflowRunResult } from '../harness';
+import type { startHubSpotMock } from '../../support/hubspot-mock';
 
 export const nodeTypes = createNodeTypes({ nodes: [PqlCrm], credentials: [PqlHubSpotPrivateAppApi, PqlHubSpotOAuth2Api] });
 
@@ -79,4 +81,17 @@ export async function runCrm(
 		credentials: { pqlHubSpotPrivateAppApi: { accessToken: mock.token, baseUrl: mock.url, hubId: '4242' } },
 		input,
 	});
+}
+
+/** PQL CRM's `crm` of one output item, with the ids a HubSpot write always has. */
+export const crmOf = (result: WorkflowRunResult, index = 0) =>
+	result.json('PQL CRM')[index]?.crm as unknown as Omit<CrmResult, 'ids' | 'cycle' | 'followUp'> & { ids: Record<string, string>; cycle: number; followUp: CrmFollowUp };
+
+export type HubSpotMock = Awaited<ReturnType<typeof startHubSpotMock>>;
+
+/** After a test: the mock closed, every request the node sent valid against HubSpot's specs, and every answer too. */
+export async function closeAndCheck(mock: HubSpotMock): Promise<void> {
+	await mock.close();
+	expect(mock.violations).toEqual([]);
+	expect(mock.responseViolations).toEqual([]);
 }

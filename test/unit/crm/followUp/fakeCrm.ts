@@ -20,8 +20,12 @@ export class Crashed extends Error {}
 export interface Fault {
 	execution?: string;
 	call: PortCall;
-	/** 'before': refused, nothing written (a 429 or 5xx the transport gave up on); 'after': written, answer lost. */
-	when: 'before' | 'after';
+	/**
+	 * 'before': refused, nothing written (a 429 or 5xx the transport gave up on); 'after': written,
+	 * answer lost; 'repeated': written, answer lost, and the transport repeated the call, whose own
+	 * answer comes back.
+	 */
+	when: 'before' | 'after' | 'repeated';
 	/** Calls of that kind to let through first. */
 	skip?: number;
 }
@@ -104,7 +108,8 @@ export class FakeCrm {
 		if (call !== 'sleep') this.clock += 1;
 		const fault = this.take(execution, call);
 		if (fault?.when === 'before') throw new FakeCallError(`${call} refused (503)`, 503);
-		const result = change();
+		let result = change();
+		if (fault?.when === 'repeated') result = change();
 		this.calls.push({ execution, call });
 		const limit = this.crashAfter.get(execution);
 		if (limit !== undefined && this.callsOf(execution).length >= limit) {

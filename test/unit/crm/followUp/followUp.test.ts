@@ -9,6 +9,7 @@ const FLAVORS = ['hubspot', 'salesforce'] as const;
 
 interface Run {
 	token?: string;
+	retrying?: boolean;
 	alertRecorded?: boolean;
 	email?: string | null;
 }
@@ -17,7 +18,7 @@ interface Run {
 async function execute(fake: FakeCrm, execution: string, run: Run = {}): Promise<FollowUpOutcome> {
 	const token = run.token ?? `token-${execution}`;
 	const ports = fake.ports(execution, ACCOUNT, run.email === undefined ? 'ana@acme.test' : run.email);
-	const outcome = await followUp(ports, { accountId: ACCOUNT, token, leaseMs: LEASE, alertRecorded: run.alertRecorded ?? true });
+	const outcome = await followUp(ports, { accountId: ACCOUNT, token, leaseMs: LEASE, alertRecorded: run.alertRecorded ?? true, retrying: run.retrying ?? false });
 	if (outcome.followUp === 'alertDue') {
 		await fake.postAlert(execution, outcome.record.key);
 		await recordAlert(ports, { key: outcome.record.key, token, sentAt: new Date(fake.clock).toISOString() });
@@ -65,8 +66,8 @@ describe.each(FLAVORS)('follow-up core (%s)', (flavor) => {
 		expectDoneOnce(fake);
 		expect(fake.callsOf('A')).toEqual(
 			flavor === 'salesforce'
-				? ['listCycles', 'createCycle', 'refresh', 'findPerson', 'createPerson', 'findStory', 'createStory', 'writeFollowUp', 'postAlert', 'getCycle', 'writeFollowUp']
-				: ['listCycles', 'getCycle', 'createCycle', 'refresh', 'findStory', 'createStory', 'writeFollowUp', 'postAlert', 'getCycle', 'writeFollowUp'],
+				? ['listCycles', 'createCycle', 'refresh', 'findPerson', 'createPerson', 'createStory', 'writeFollowUp', 'postAlert', 'getCycle', 'writeFollowUp']
+				: ['listCycles', 'getCycle', 'createCycle', 'refresh', 'createStory', 'writeFollowUp', 'postAlert', 'getCycle', 'writeFollowUp'],
 		);
 		const again = await execute(fake, 'B');
 		expect(again).toMatchObject({ status: 'deduplicated', owner: false, followUp: 'complete' });
@@ -91,12 +92,19 @@ describe.each(FLAVORS)('follow-up core (%s)', (flavor) => {
 		expect(outcomes).toEqual(['created/alertDue deduplicated/complete', 'created/alertDue deduplicated/pendingElsewhere']);
 	});
 
-	test('a crash after any call, then n8n\'s retry of that execution: it finishes; a second alert only if it died between the alert and its marker', async () => {
-		const calls = await cleanCalls(flavor);
+	/** For each k: a fake CRM in which execution A died right after its k-th call. */
+	async function* crashedAfterEachCall(calls: PortCall[]): AsyncGenerator<[FakeCrm, number]> {
 		for (let k = 1; k <= calls.length; k++) {
 			const fake = new FakeCrm(flavor);
 			fake.crashAfterCalls('A', k);
 			expect(await attempt(fake, 'A')).toBeInstanceOf(Crashed);
+			yield [fake, k];
+		}
+	}
+
+	test('a crash after any call, then n8n\'s retry of that execution: it finishes; a second alert only if it died between the alert and its marker', async () => {
+		const calls = await cleanCalls(flavor);
+		for await (const [fake, k] of crashedAfterEachCall(calls)) {
 			// n8n's retry runs the failed node again on the same saved item: the same claim.
 			const retried = await execute(fake, 'A-retry', { token: 'token-A' });
 			expect(retried.status).toBe(k === calls.length ? 'deduplicated' : calls.slice(0, k).includes('createCycle') ? 'resumed' : 'created');
@@ -106,10 +114,7 @@ describe.each(FLAVORS)('follow-up core (%s)', (flavor) => {
 
 	test('a crash after any call, then another execution: left alone while the claim\'s lease runs, taken over after it', async () => {
 		const calls = await cleanCalls(flavor);
-		for (let k = 1; k <= calls.length; k++) {
-			const fake = new FakeCrm(flavor);
-			fake.crashAfterCalls('A', k);
-			expect(await attempt(fake, 'A')).toBeInstanceOf(Crashed);
+		for await (const [fake, k] of crashedAfterEachCall(calls)) {
 			const early = await execute(fake, 'B');
 			if (!calls.slice(0, k).includes('createCycle')) expect(early).toMatchObject({ status: 'created', owner: true });
 			else if (k < calls.length) expect(early).toMatchObject({ status: 'deduplicated', owner: false, followUp: 'pendingElsewhere' });
@@ -132,6 +137,13 @@ describe.each(FLAVORS)('follow-up core (%s)', (flavor) => {
 			// The marker write itself was lost: it is there all the same, so no second alert.
 			expectDoneOnce(fake);
 		}
+	});
+
+	test('the create\'s answer lost and the transport\'s repeat refused as a duplicate: still "created" by this execution', async () => {
+		const fake = new FakeCrm(flavor);
+		fake.fail({ call: 'createCycle', when: 'repeated' });
+		expect(await execute(fake, 'A')).toMatchObject({ status: 'created', owner: true, followUp: 'alertDue' });
+		expectDoneOnce(fake);
 	});
 
 	test('a refusal at any call (a 429 or 5xx the transport gave up on), then a retry: one of everything', async () => {
@@ -174,6 +186,15 @@ describe.each(FLAVORS)('follow-up core (%s)', (flavor) => {
 			expect(runs).toBeGreaterThan(20);
 			expect([...seen].sort()).toEqual(honourSleep ? ['1 owner(s)'] : ['1 owner(s)', '2 owner(s)']);
 		}
+	});
+
+	test('n8n\'s retry of a failed execution recognises the claim of the one it repeats (same item, another execution); a concurrent execution does not', async () => {
+		const fake = new FakeCrm(flavor);
+		fake.crashAfterCalls('A', 3);
+		expect(await attempt(fake, 'A', { token: 'item1.exec1' })).toBeInstanceOf(Crashed);
+		expect(await execute(fake, 'B', { token: 'item1.exec2' })).toMatchObject({ owner: false, followUp: 'pendingElsewhere' });
+		expect(await execute(fake, 'A-retry', { token: 'item1.exec3', retrying: true })).toMatchObject({ owner: true, status: 'resumed' });
+		expectDoneOnce(fake);
 	});
 
 	test('midnight: executions either side of it find the same cycle (no date in the key)', async () => {
@@ -230,7 +251,7 @@ describe.each(FLAVORS)('follow-up core (%s)', (flavor) => {
 	test('Record Alert: repeating it changes nothing; an alert that was not sent only releases the claim', async () => {
 		const fake = new FakeCrm(flavor);
 		const ports = fake.ports('A', ACCOUNT);
-		const outcome = await followUp(ports, { accountId: ACCOUNT, token: 't', leaseMs: LEASE, alertRecorded: true });
+		const outcome = await followUp(ports, { accountId: ACCOUNT, token: 't', leaseMs: LEASE, alertRecorded: true, retrying: false });
 		const skipped = await recordAlert(ports, { key: outcome.record.key, token: 't', sentAt: null });
 		expect(skipped.state).toMatchObject({ claim: null, alertedAt: null, ready: true });
 		expect(await execute(fake, 'B')).toMatchObject({ status: 'resumed', owner: true, followUp: 'alertDue' });

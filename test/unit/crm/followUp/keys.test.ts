@@ -1,5 +1,5 @@
 import { FieldError } from '../../../../core/shared/fieldError';
-import { checkedAccountId, claimToken, cycleKey, cycleOfKey, encodeState, parseState } from '../../../../core/crm/followUp';
+import { checkedAccountId, claimToken, cycleKey, cycleOfKey, encodeState, isOwnClaim, parseState } from '../../../../core/crm/followUp';
 
 describe('cycle keys', () => {
 	test('`<account>:c<n>`, read back for this account only; day keys of earlier versions are cycle 0', () => {
@@ -25,7 +25,7 @@ describe('cycle keys', () => {
 
 describe('follow-up state', () => {
 	test('round-trips in well under 255 characters (Salesforce text field)', () => {
-		const state = { claim: { token: claimToken('item'), until: '2026-11-20T10:05:00.000Z' }, story: '00T000000000001AAA', ready: true, alertedAt: '2026-11-20T10:01:00.000Z' };
+		const state = { claim: { token: claimToken('item', '7'), until: '2026-11-20T10:05:00.000Z' }, story: '00T000000000001AAA', ready: true, alertedAt: '2026-11-20T10:01:00.000Z' };
 		const text = encodeState(state);
 		expect(text.length).toBeLessThan(180);
 		expect(parseState(text)).toEqual(state);
@@ -38,12 +38,19 @@ describe('follow-up state', () => {
 });
 
 describe('claim token', () => {
-	test('the same item gives the same token whatever its key order; another item another', () => {
-		const item = { accountId: 'acct-1', pql: { score: 82, scoredAt: '2026-11-20T10:16:00.000Z' }, tags: ['a', 'b'] };
+	const item = { accountId: 'acct-1', pql: { score: 82, scoredAt: '2026-11-20T10:16:00.000Z' }, tags: ['a', 'b'] };
+	test('a hash of the item whatever its key order, and the execution', () => {
 		const reordered = { tags: ['a', 'b'], pql: { scoredAt: '2026-11-20T10:16:00.000Z', score: 82 }, accountId: 'acct-1' };
-		expect(claimToken(item)).toMatch(/^[0-9a-f]{16}$/);
-		expect(claimToken(reordered)).toBe(claimToken(item));
-		expect(claimToken({ ...item, pql: { ...item.pql, scoredAt: '2026-11-20T10:16:01.000Z' } })).not.toBe(claimToken(item));
-		expect(claimToken({ ...item, tags: ['b', 'a'] })).not.toBe(claimToken(item));
+		expect(claimToken(item, '41')).toMatch(/^[0-9a-f]{16}\.41$/);
+		expect(claimToken(reordered, '41')).toBe(claimToken(item, '41'));
+		expect(claimToken({ ...item, pql: { ...item.pql, scoredAt: '2026-11-20T10:16:01.000Z' } }, '41')).not.toBe(claimToken(item, '41'));
+		expect(claimToken({ ...item, tags: ['b', 'a'] }, '41')).not.toBe(claimToken(item, '41'));
+	});
+	test('own: the same token; or, in a retry, the same item in the execution it repeats', () => {
+		const original = claimToken(item, '41');
+		expect(isOwnClaim(original, original, false)).toBe(true);
+		expect(isOwnClaim(original, claimToken(item, '42'), false)).toBe(false);
+		expect(isOwnClaim(original, claimToken(item, '42'), true)).toBe(true);
+		expect(isOwnClaim(original, claimToken({ ...item, tags: [] }, '42'), true)).toBe(false);
 	});
 });
