@@ -54,8 +54,8 @@ export interface CrmResult {
 	/** The record's unique key, `<accountId>:c<cycle>`: one open deal or opportunity per account and PQL cycle. */
 	idempotencyKey: string;
 	/** The account's PQL cycle: 1 for its first deal, the next once that one is closed; 0 for a day-keyed deal of an earlier version. */
-	cycle?: number;
+	cycle: number;
 	/** The CRM user who owns the record, when one was assigned or kept. */
 	ownerId: string | null;
-	followUp?: CrmFollowUp;
+	followUp: CrmFollowUp;
 }

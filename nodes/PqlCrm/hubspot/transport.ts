@@ -130,10 +130,7 @@ export function createHubSpotClient(context: HubSpotContext, authentication: Hub
 						random: Math.random(),
 					});
 				},
-				recover: recover && (async () => {
-					const found = await recover();
-					return found && { ...found, headers: {} };
-				}),
+				recover,
 			}),
 		);
 		if ((answer.status >= 200 && answer.status < 300) || expected.includes(answer.status)) return { status: answer.status, body: answer.body };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { PqlFacts } from '../../../core/crm';
-import { checkedQualifiedSince, idempotencyKey, normalizeDomain, normalizeEmail, readPqlFacts } from '../../../core/crm';
+import { checkedQualifiedSince, normalizeDomain, normalizeEmail, readPqlFacts } from '../../../core/crm';
 import type { FollowUpRequest } from '../../../core/crm/followUp';
 import { checkedAccountId, claimToken } from '../../../core/crm/followUp';
 
@@ -12,7 +12,6 @@ export interface OpportunityBasics {
 	accountId: string;
 	/** ISO 8601. */
 	qualifiedSince: string;
-	key: string;
 	/** How this item takes part in the cycle's follow-up. */
 	followUp: FollowUpRequest;
 	domain: string | null;
@@ -42,7 +41,6 @@ export function readOpportunityParameters(context: IExecuteFunctions, itemIndex:
 	const options = context.getNodeParameter(optionsName, itemIndex, {}) as IDataObject;
 	const accountId = checkedAccountId(param('accountId'));
 	const qualifiedSince = checkedQualifiedSince(param('qualifiedSince'));
-	const key = idempotencyKey(accountId, qualifiedSince);
 	const domain = normalizeDomain(param('companyDomain'));
 	const email = normalizeEmail(param('contactEmail'));
 	const ownerEmail = param('ownerEmail').toLowerCase();
@@ -51,7 +49,6 @@ export function readOpportunityParameters(context: IExecuteFunctions, itemIndex:
 	const basics: OpportunityBasics = {
 		accountId,
 		qualifiedSince,
-		key,
 		followUp: {
 			accountId,
 			token: claimToken(item, context.getExecutionId()),

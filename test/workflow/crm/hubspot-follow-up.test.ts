@@ -1,6 +1,6 @@
 import { startHubSpotMock } from '../../support/hubspot-mock';
 import type { HubSpotMock } from './hubspotFixtures';
-import { REP, closeAndCheck, crmOf, qualified, runCrm } from './hubspotFixtures';
+import { REP, closeAndCheck, crmOf, freeMailAccount, qualified, runCrm } from './hubspotFixtures';
 
 let mock: HubSpotMock;
 afterEach(async () => await closeAndCheck(mock));
@@ -42,8 +42,7 @@ describe('PQL CRM › HubSpot: the follow-up survives faults (issue 13)', () => 
 
 	test('an account whose people use free mail gets a company keyed by the account: every deal has its company', async () => {
 		mock = await startHubSpotMock({ owners: [REP] });
-		const item = qualified({ accountId: 'acct-free', email: 'ana@gmail.com' });
-		item.json.company = { domain: null, name: null };
+		const item = freeMailAccount('acct-free', 'ana@gmail.com');
 		const crm = crmOf(await runCrm(mock, [item]));
 		const [company] = mock.records('companies');
 		expect(company.properties).toMatchObject({ name: 'acct-free', pql_company_key: 'account:acct-free' });

@@ -65,6 +65,13 @@ export function qualified(options: QualifiedItem = {}): INodeExecutionData {
 	};
 }
 
+/** A qualified account whose people all use free mail: no work domain, no company name from enrichment. */
+export function freeMailAccount(accountId: string, email: string, companyName: string | null = null): INodeExecutionData {
+	const item = qualified({ accountId, email });
+	item.json.company = { domain: null, name: companyName };
+	return item;
+}
+
 export interface MockHandle {
 	url: string;
 	token: string;

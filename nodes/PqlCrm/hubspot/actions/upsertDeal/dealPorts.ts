@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 import type { HubSpotProperties } from '../../../../../core/crm';
-import { PQL_PROPERTY, closeDateAfter, newDealProperties, renderDealName, scoreProperties, usageStoryHtml } from '../../../../../core/crm';
+import { PQL_PROPERTY, closeDateAfter, dealNameValues, newDealProperties, renderDealName, scoreProperties, usageStoryHtml } from '../../../../../core/crm';
 import type { CycleRecord, FollowUpPorts } from '../../../../../core/crm/followUp';
 import { ASSOCIATION_TYPE, associate } from '../../api/associations';
 import { createStoryNote, findStoryNote } from '../../api/notes';
@@ -41,15 +41,7 @@ export function dealPorts(client: HubSpotClient, input: DealInput, relations: De
 	const newDeal = (key: string, followUp: string): HubSpotProperties => ({
 		...newDealProperties(
 			{
-				name: renderDealName(input.dealNameTemplate, {
-					company: companyName,
-					domain: input.domain ?? '',
-					account: input.accountId,
-					email: input.email ?? '',
-					score: input.facts.score === null ? '' : String(Math.round(input.facts.score)),
-					grade: input.facts.grade ?? '',
-					date: input.qualifiedSince.slice(0, 10),
-				}),
+				name: renderDealName(input.dealNameTemplate, dealNameValues({ ...input, companyName })),
 				pipeline: input.pipeline,
 				stage: input.stage,
 				ownerId: relations.ownerId,

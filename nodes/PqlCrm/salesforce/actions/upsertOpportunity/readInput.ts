@@ -16,7 +16,9 @@ export interface OpportunityInput extends OpportunityBasics {
 	closeDateDays: number;
 	writeTask: boolean;
 	opportunityKeyField: string;
-	/** Null: find the Account by Website, create it when missing (not safe against racing executions). */
+	/** The Opportunity text field that records the follow-up (see core/crm/followUp/state). */
+	followUpField: string;
+	/** Null: find the Account by Website (or name), create it when missing (not safe against racing executions). */
 	accountKeyField: string | null;
 }
 
@@ -29,6 +31,10 @@ export function readOpportunityInput(context: IExecuteFunctions, itemIndex: numb
 	const opportunityKeyField = param('opportunityKeyField');
 	if (opportunityKeyField === '') {
 		throw new FieldError('No idempotency key field is set', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see the README).');
+	}
+	const followUpField = param('followUpField');
+	if (followUpField === '') {
+		throw new FieldError('No follow-up field is set', 'Follow-Up Field', 'Enter the API name of the Opportunity text field that records the follow-up, e.g. PQL_Follow_Up__c (see the README).');
 	}
 	const accountKeyField = param('accountKeyField');
 	const ownerId = param('ownerId');
@@ -43,6 +49,7 @@ export function readOpportunityInput(context: IExecuteFunctions, itemIndex: numb
 		closeDateDays: basics.closeDateDays ?? 30,
 		writeTask: options.writeTask !== false,
 		opportunityKeyField: soqlName(opportunityKeyField, 'Opportunity Key Field'),
+		followUpField: soqlName(followUpField, 'Follow-Up Field'),
 		accountKeyField: accountKeyField === '' ? null : soqlName(accountKeyField, 'Account Key Field'),
 	};
 }
