@@ -100,7 +100,7 @@ async function pipelinePhase(server, o) {
 		seconds: requests.length / o.rate,
 		maxInFlight: o.s.maxInFlight,
 		timeoutMs: o.s.timeoutMs,
-		headers: batch ? {} : o.setup.auth,
+		headers: o.setup.auth,
 		body: (i) => (batch ? run_.batchBody(requests[i]) : run_.destinationBody(requests[i][0])),
 		eventsOf: () => 0,
 		signal: o.signal,

@@ -259,7 +259,7 @@ async function run(server, { signal } = {}) {
 	webhookWf.expected += await warmUp(webhookWf.url, auth, warm.map((i) => destinationBody('warm-webhook', i)));
 	headerWf.expected += await warmUp(headerWf.url, auth, warm.map((i) => destinationBody('warm-header', i)));
 	pqlWf.expected += await warmUp(pqlUrl, auth, warm.map((i) => destinationBody('warm-pql', i)));
-	pqlWf.expected += await warmUp(`${pqlUrl}/batch`, {}, warm.map((i) => batchBody(1e6 + i, s.batchSize)));
+	pqlWf.expected += await warmUp(`${pqlUrl}/batch`, auth, warm.map((i) => batchBody(1e6 + i, s.batchSize)));
 	for (const wf of workflows) await settle(server, wf.id, wf.expected);
 
 	const common = { maxInFlight: s.maxInFlight, timeoutMs: s.timeoutMs, signal };
@@ -281,7 +281,7 @@ async function run(server, { signal } = {}) {
 			url: phase.batch ? `${pqlUrl}/batch` : phase.wf.url,
 			rate,
 			seconds,
-			headers: phase.batch ? {} : auth,
+			headers: auth,
 			body: phase.batch ? (i) => batchBody(i, s.batchSize) : (i) => destinationBody(phase.tag, i),
 			eventsOf: phase.wf === pqlWf ? acceptedOf : () => 1,
 		});

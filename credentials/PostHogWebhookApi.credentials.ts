@@ -27,7 +27,7 @@ export class PostHogWebhookApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'A long random value (at least 16 characters). Add it as a header of the HTTP Webhook destination in PostHog.',
+				'A long random value (at least 16 characters). Add it as a header of the HTTP Webhook destination in PostHog, and to posthog-node\'s requests (its fetch option).',
 		},
 		{
 			displayName: 'Project API Key',
@@ -37,7 +37,7 @@ export class PostHogWebhookApi implements ICredentialType {
 			default: '',
 			placeholder: 'phc_...',
 			description:
-				'For events sent with a PostHog SDK (posthog-node, posthog-js) whose host points at this trigger: requests must carry this project API key. Leave empty to accept only destination deliveries.',
+				'Public, not a secret: used only when the trigger\'s PostHog Authentication is "Secret Header or Project API Key (Public Key)". Otherwise SDK requests must send the secret header too (see the README).',
 		},
 	];
 }

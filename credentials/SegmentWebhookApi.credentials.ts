@@ -26,7 +26,7 @@ export class SegmentWebhookApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'For events sent with a Segment library (e.g. @segment/analytics-node) whose host points at this trigger: the write key the library is configured with.',
+				'For a server-side Segment library (e.g. @segment/analytics-node) whose host points at this trigger: the write key of that server source. Never the write key of a website source: analytics.js puts it in every page, so it is public.',
 		},
 	];
 }

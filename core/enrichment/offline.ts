@@ -7,32 +7,20 @@ import type {
 	Person,
 	PersonField,
 } from '../contract/enrichment';
+import { valueAtPath } from '../shared/fieldPath';
+import { idText, text } from '../shared/values';
 import { resolveCountry } from './country';
 import { normaliseDomain, parseEmail } from './email';
 import { parseEmployeeCount } from './sizeBand';
 import { classifyTitle } from './title';
 
-/** The value at a dotted path of a JSON-like value, or undefined. */
-function at(value: unknown, path: string): unknown {
-	let current = value;
-	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-		current = (current as Record<string, unknown>)[key];
-	}
-	return current;
-}
-
 /** The first path holding a non-empty string or a number. */
 function first(item: OfflineInput, paths: readonly string[]): unknown {
 	for (const path of paths) {
-		const value = at(item, path);
-		if ((typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value))) return value;
+		const value = valueAtPath(item, path);
+		if (idText(value) !== undefined) return value;
 	}
 	return undefined;
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 /** Where each fact may sit: the item's own fields, Segment traits and context, PostHog `$set` and GeoIP. */
@@ -108,7 +96,7 @@ function collect<T, F extends keyof T>(): Collected<T, F> {
 export function enrichOffline(item: OfflineInput): OfflineEnrichment {
 	const person = collect<Person, PersonField>();
 	const company = collect<Company, CompanyField>();
-	const isGroup = item.type === 'group' || at(item, 'event') === '$groupidentify';
+	const isGroup = item.type === 'group' || item.event === '$groupidentify';
 	const pick = (key: keyof typeof PATHS) => first(item, [...(isGroup && key in GROUP_PATHS ? GROUP_PATHS[key as keyof typeof GROUP_PATHS] : []), ...PATHS[key]]);
 
 	const email = parseEmail(pick('email'));

@@ -1,7 +1,11 @@
 import type { EventSource } from '../contract/event';
 import { parseBasicAuth, parseBearerToken, safeEqual, verifySegmentSignature } from './auth';
 
-export type AuthMode = 'credential' | 'none' | 'reject';
+/**
+ * `credentialOrProjectKey` is PostHog's explicit opt-in: its project API key (`phc_…`) is public by
+ * design (it ships in every page that loads posthog-js), so it never authenticates on its own otherwise.
+ */
+export type AuthMode = 'credential' | 'credentialOrProjectKey' | 'none' | 'reject';
 
 export interface PostHogSecret {
 	headerName: string;
@@ -43,13 +47,23 @@ const header = (req: AuthRequest, name: string): string => {
 const matches = (expected: string, actual: string | undefined): boolean =>
 	expected !== '' && actual !== undefined && actual !== '' && safeEqual(expected, actual);
 
-function postHogAccepts(req: AuthRequest, credential: PostHogSecret): boolean {
+function postHogAccepts(req: AuthRequest, credential: PostHogSecret, acceptProjectKey: boolean): boolean {
 	const sent = header(req, credential.headerName);
 	return (
 		matches(credential.secret, sent) ||
 		matches(credential.secret, parseBearerToken(sent) ?? undefined) ||
-		matches(credential.projectApiKey, req.apiKey)
+		(acceptProjectKey && matches(credential.projectApiKey, req.apiKey))
 	);
+}
+
+/** Says why a request that names a project API key still needs the secret, without judging the key. */
+function postHogRefusal(req: AuthRequest, mode: AuthMode): string {
+	const missing = 'no matching PostHog secret header';
+	return mode === 'credential' && req.apiKey
+		? `${missing} (the project API key is public and is not accepted on its own: send the secret header, or see the trigger's PostHog Authentication)`
+		: mode === 'credentialOrProjectKey'
+			? `${missing} or project API key`
+			: missing;
 }
 
 function segmentAccepts(req: AuthRequest, credential: SegmentSecret): boolean {
@@ -72,17 +86,10 @@ async function check(source: EventSource, req: AuthRequest, policy: AuthPolicy):
 	if (mode === 'none') return { ok: true };
 	const accepted =
 		source === 'posthog'
-			? postHogAccepts(req, await policy.posthog.credential())
+			? postHogAccepts(req, await policy.posthog.credential(), mode === 'credentialOrProjectKey')
 			: segmentAccepts(req, await policy.segment.credential());
-	return accepted
-		? { ok: true }
-		: {
-				ok: false,
-				reason:
-					source === 'posthog'
-						? 'no matching PostHog secret header or project API key'
-						: 'no valid Segment signature, write key or secret',
-			};
+	if (accepted) return { ok: true };
+	return { ok: false, reason: source === 'posthog' ? postHogRefusal(req, mode) : 'no valid Segment signature, write key or secret' };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Condition } from '../contract/pql';
 import type { FieldCondition } from '../contract/routing';
-import { meets } from '../scoring/conditions';
+import { meets } from '../shared/conditions';
 
-function listOf(value: FieldCondition['value']): Array<string | number> {
+function valuesOf(value: FieldCondition['value']): Array<string | number> {
 	if (Array.isArray(value)) return value;
 	return value === undefined ? [] : [value];
 }
@@ -11,13 +11,13 @@ function listOf(value: FieldCondition['value']): Array<string | number> {
 function asScoringCondition({ operator, value }: FieldCondition): Condition {
 	switch (operator) {
 		case 'equals':
-			return { operator: 'eq', value: listOf(value).join(', ') };
+			return { operator: 'eq', value: valuesOf(value).join(', ') };
 		case 'in':
 		case 'notIn':
-			return { operator: 'in', value: listOf(value) };
+			return { operator: 'in', value: valuesOf(value) };
 		case 'gte':
 		case 'lte':
-			return { operator, value: listOf(value)[0] };
+			return { operator, value: valuesOf(value)[0] };
 		case 'exists':
 		case 'any':
 			return { operator: 'exists' };
@@ -31,7 +31,7 @@ export function holds(actual: unknown, condition: FieldCondition): boolean {
 }
 
 export function describe({ path, operator, value }: FieldCondition): string {
-	const list = listOf(value).join(', ');
+	const list = valuesOf(value).join(', ');
 	switch (operator) {
 		case 'equals':
 			return `${path} is ${list}`;

@@ -5,4 +5,5 @@ export { rendezvousPick, stableUniform } from './rendezvous';
 export { routingKey } from './routingKey';
 export { slaDueAt } from './sla';
 export { findRep, repId, resolveTarget } from './reps';
-export { RoutingError } from './routingError';
+export { settingError } from './settingError';
+export type * from '../contract/routing';

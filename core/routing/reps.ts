@@ -1,5 +1,5 @@
 import type { Pool, Rep, Target } from '../contract/routing';
-import { RoutingError } from './routingError';
+import { settingError } from './settingError';
 
 const same = (a: string | null, b: string): boolean => a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -22,11 +22,11 @@ export function resolveTarget(reps: readonly Rep[], pools: readonly Pool[], refe
 	const pool = pools.find((candidate) => same(candidate.name, reference));
 	const rep = findRep(reps, reference);
 	if (pool !== undefined && rep !== undefined) {
-		throw new RoutingError(`"${reference}" names both a pool and a rep`, field, 'Rename the pool or the rep so that each name is unique');
+		throw settingError(`"${reference}" names both a pool and a rep`, field, 'Rename the pool or the rep so that each name is unique');
 	}
 	if (pool !== undefined) return { kind: 'pool', pool: pool.name };
 	if (rep !== undefined) return { kind: 'rep', rep: rep.id };
-	throw new RoutingError(
+	throw settingError(
 		`"${reference}" is neither a rep nor a pool`,
 		field,
 		'Enter the name or e-mail of a rep from "Reps", or the name of a pool from "Pools"',

@@ -10,13 +10,15 @@ import type {
 	RoutingResult,
 	Target,
 } from '../contract/routing';
-import { valueAtPath } from '../scoring/fieldPath';
+import { valueAtPath } from '../shared/fieldPath';
+import { FieldError } from '../shared/fieldError';
+import { idText } from '../shared/values';
 import { checkConfig } from './checkConfig';
 import { describe, holds } from './conditions';
 import { rendezvousPick } from './rendezvous';
 import { STATUS_WORDS, findRep, isAvailable } from './reps';
 import { routingKey } from './routingKey';
-import { RoutingError } from './routingError';
+import { settingError } from './settingError';
 import { slaDueAt } from './sla';
 
 interface Assignment {
@@ -38,20 +40,15 @@ export interface RouteOptions {
 	routingKeyPath: string | null;
 }
 
-function ownerText(value: unknown): string | null {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
 function resolve(config: RoutingConfig, target: Target, field: string): ResolvedTarget {
 	const lookUp = (id: string): Rep => {
 		const rep = config.reps.find((candidate) => candidate.id === id);
-		if (rep === undefined) throw new RoutingError(`"${id}" is not one of the reps`, field, 'Add the rep under "Reps" or fix the name');
+		if (rep === undefined) throw settingError(`"${id}" is not one of the reps`, field, 'Add the rep under "Reps" or fix the name');
 		return rep;
 	};
 	if (target.kind === 'rep') return { kind: 'rep', rep: lookUp(target.rep) };
 	const pool = config.pools.find((candidate) => candidate.name.toLowerCase() === target.pool.toLowerCase());
-	if (pool === undefined) throw new RoutingError(`There is no pool "${target.pool}"`, field, 'Add the pool under "Pools" or fix the name');
+	if (pool === undefined) throw settingError(`There is no pool "${target.pool}"`, field, 'Add the pool under "Pools" or fix the name');
 	return { kind: 'pool', name: pool.name, members: pool.members.map(lookUp) };
 }
 
@@ -76,8 +73,8 @@ export function createRouter(config: RoutingConfig, options: RouteOptions): (ite
 
 	function keepOwner(item: JsonObject, rule: ExistingOwnerRule): Decision {
 		for (const path of rule.paths) {
-			const current = ownerText(valueAtPath(item, path));
-			if (current !== null) return keep(item, rule, path, current);
+			const current = idText(valueAtPath(item, path));
+			if (current !== undefined) return keep(item, rule, path, current);
 		}
 		return null;
 	}
@@ -108,7 +105,7 @@ export function createRouter(config: RoutingConfig, options: RouteOptions): (ite
 		const key = routingKey(item, options.routingKeyPath);
 		if (key === null) {
 			const custom = options.routingKeyPath !== null;
-			throw new RoutingError(
+			throw new FieldError(
 				`The item has no ${custom ? options.routingKeyPath : 'account id or e-mail'} to pick a rep from pool "${pool.name}" by`,
 				custom ? `Routing Key (${options.routingKeyPath})` : 'Routing Key',
 				custom

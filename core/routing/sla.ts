@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BusinessHours, SlaSettings } from '../contract/routing';
-import { RoutingError } from './routingError';
+import { FieldError } from '../shared/fieldError';
+import { settingError } from './settingError';
 
 /** Ten years of days: no SLA of sane length needs more, and bad hours cannot loop forever. */
 const MAX_DAYS = 3660;
@@ -15,7 +16,7 @@ function clock(text: string, field: string): Clock {
 	const hour = Number(match?.[1]);
 	const minute = Number(match?.[2]);
 	if (match === null || hour > 23 || minute > 59) {
-		throw new RoutingError(`"${text}" is not a time of day`, field, 'Use 24-hour HH:mm, e.g. 09:00 or 17:30');
+		throw settingError(`"${text}" is not a time of day`, field, 'Use 24-hour HH:mm, e.g. 09:00 or 17:30');
 	}
 	return { hour, minute };
 }
@@ -25,10 +26,10 @@ export function openingHours(hours: BusinessHours): { open: Clock; close: Clock 
 	const open = clock(hours.start, 'Business Hours Start');
 	const close = clock(hours.end, 'Business Hours End');
 	if (close.hour * 60 + close.minute <= open.hour * 60 + open.minute) {
-		throw new RoutingError(`Business hours end (${hours.end}) before they start (${hours.start})`, 'Business Hours End', 'Set an end later than the start');
+		throw settingError(`Business hours end (${hours.end}) before they start (${hours.start})`, 'Business Hours End', 'Set an end later than the start');
 	}
 	if (hours.days.length === 0 || hours.days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) {
-		throw new RoutingError('No business days are chosen', 'Business Days', 'Choose at least one day, e.g. Monday to Friday');
+		throw settingError('No business days are chosen', 'Business Days', 'Choose at least one day, e.g. Monday to Friday');
 	}
 	return { open, close };
 }
@@ -50,7 +51,7 @@ function addBusinessMinutes(start: DateTime, minutes: number, hours: BusinessHou
 		}
 		day = day.plus({ days: 1 }).startOf('day');
 	}
-	throw new RoutingError(`The SLA of ${minutes} minutes does not fall due within ten years`, 'Respond Within (Minutes)', 'Use a shorter SLA');
+	throw new FieldError(`The SLA of ${minutes} minutes does not fall due within ten years`, 'Respond Within (Minutes)', 'Use a shorter SLA');
 }
 
 /** When the owner must have responded: `minutes` after `assignedAt`, in business hours of `zone` if set. */

@@ -1,15 +1,3 @@
-/** The value at a dotted path such as `company.sizeBand`; a key containing the whole path wins. */
-export function valueAtPath(source: unknown, path: string): unknown {
-	if (!isRecord(source)) return undefined;
-	if (path in source) return source[path];
-	let current: unknown = source;
-	for (const part of path.split('.')) {
-		if (!isRecord(current)) return undefined;
-		current = current[part];
-	}
-	return current;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Moved to core/shared, where PQL Route shares them; scoring's own imports still point here.
+export { isRecord } from '../shared/values';
+export { valueAtPath } from '../shared/fieldPath';

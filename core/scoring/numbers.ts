@@ -1,10 +1,5 @@
-/** Numbers and numeric text as numbers; anything else as NaN. */
-export function toNumber(value: unknown): number {
-	if (typeof value === 'number') return value;
-	if (typeof value === 'boolean') return value ? 1 : 0;
-	if (typeof value === 'string' && value.trim() !== '') return Number(value);
-	return Number.NaN;
-}
+// Moved to core/shared with the conditions that use it; scoring's own imports still point here.
+export { toNumber } from '../shared/values';
 
 export function roundTo(value: number, decimals: number): number {
 	const factor = 10 ** decimals;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
-import { GROUP_TYPE_INDEXES } from '../../core/enrichment/providers/hogql';
+import { GROUP_TYPE_INDEXES } from '../../core/enrichment';
 import { enrichItems } from './execute/enrich';
 import { listActiveAccounts } from './execute/listActiveAccounts';
 import { inputProperties } from './description/input';

@@ -1,12 +1,23 @@
 import { DateTime } from 'luxon';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { createRouter } from '../../core/routing';
+import { runPerItem } from '../shared/run';
 import { repProperties } from './description/reps';
 import { ruleProperties } from './description/rules';
 import { slaProperties } from './description/sla';
-import { toNodeError } from './execute/nodeError';
 import { readConfig, readRoutingKey } from './execute/readConfig';
+
+type Router = ReturnType<typeof createRouter>;
+
+/** The router for the node's settings, or why they cannot route. */
+function routerOf(context: IExecuteFunctions): { route: Router } | { failed: unknown } {
+	try {
+		return { route: createRouter(readConfig(context), { routingKeyPath: readRoutingKey(context) }) };
+	} catch (error) {
+		return { failed: error };
+	}
+}
 
 export class PqlRoute implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,26 +37,14 @@ export class PqlRoute implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		let route;
-		try {
-			route = createRouter(readConfig(this), { routingKeyPath: readRoutingKey(this) });
-		} catch (error) {
-			// Settings apply to every item, so a settings error fails each of them.
-			const nodeError = toNodeError(this.getNode(), error, 0, false);
-			if (!this.continueOnFail()) throw nodeError;
-			return [items.map((item, index) => ({ json: { ...item.json, error: nodeError.message }, pairedItem: { item: index } }))];
-		}
+		const router = routerOf(this);
 		const now = DateTime.now();
-		const output: INodeExecutionData[] = [];
-		for (const [index, item] of items.entries()) {
-			try {
-				output.push({ json: { ...item.json, routing: { ...route(item.json, now) } }, pairedItem: { item: index } });
-			} catch (error) {
-				const nodeError = toNodeError(this.getNode(), error, index, true);
-				if (!this.continueOnFail()) throw nodeError;
-				output.push({ json: { ...item.json, error: nodeError.message }, pairedItem: { item: index } });
-			}
-		}
-		return [output];
+		return [
+			await runPerItem(this, async (index) => {
+				// Settings apply to every item, so a settings error fails each of them.
+				if ('failed' in router) throw router.failed;
+				return { routing: { ...router.route(items[index].json, now) } as IDataObject };
+			}),
+		];
 	}
 }

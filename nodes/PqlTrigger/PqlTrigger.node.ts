@@ -34,7 +34,7 @@ export class PqlTrigger implements INodeType {
 				name: 'postHogWebhookApi',
 				required: true,
 				testedBy: 'checkWebhookSecret',
-				displayOptions: { show: { source: ['auto', 'posthog'], postHogAuthentication: ['credential'] } },
+				displayOptions: { show: { source: ['auto', 'posthog'], postHogAuthentication: ['credential', 'credentialOrProjectKey'] } },
 			},
 			{
 				name: 'segmentWebhookApi',

@@ -1,5 +1,5 @@
-import type { IDataObject, IHookFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
+import { postHogProject } from '../shared/vendors/posthog';
 
 /**
  * The trigger's own HTTP Webhook destination in PostHog (a "hog function" of type destination),
@@ -11,33 +11,10 @@ interface DestinationState {
 	postHogDestinationId?: string;
 }
 
-async function postHog(
-	ctx: IHookFunctions,
-	method: IHttpRequestMethods,
-	path: string,
-	body?: IDataObject,
-): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials<{ host: string; projectId: string }>('postHogApi');
-	const host = credentials.host.replace(/\/+$/, '');
-	try {
-		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'postHogApi', {
-			method,
-			url: `${host}/api/projects/${encodeURIComponent(credentials.projectId)}/hog_functions/${path}`,
-			body,
-			json: true,
-		})) as IDataObject;
-	} catch (error) {
-		throw new NodeApiError(ctx.getNode(), error as never, {
-			message: `PostHog refused to ${method === 'POST' ? 'create' : 'manage'} the destination`,
-			description: 'Check that the PostHog API credential has the hog_function:write scope and the right project ID',
-		});
-	}
-}
-
 function wantsDestination(ctx: IHookFunctions): boolean {
 	return (
 		ctx.getNodeParameter('source') !== 'segment' &&
-		ctx.getNodeParameter('postHogAuthentication') === 'credential' &&
+		['credential', 'credentialOrProjectKey'].includes(ctx.getNodeParameter('postHogAuthentication') as string) &&
 		ctx.getNodeParameter('registerDestination', false) === true
 	);
 }
@@ -47,7 +24,7 @@ export async function destinationExists(this: IHookFunctions): Promise<boolean> 
 	const state = this.getWorkflowStaticData('node') as DestinationState;
 	if (!state.postHogDestinationId) return false;
 	try {
-		const found = await postHog(this, 'GET', `${state.postHogDestinationId}/`);
+		const found = await (await postHogProject(this)).hogFunctions('GET', `${state.postHogDestinationId}/`);
 		return found.deleted !== true;
 	} catch {
 		delete state.postHogDestinationId;
@@ -59,7 +36,7 @@ export async function createDestination(this: IHookFunctions): Promise<boolean> 
 	if (!wantsDestination(this)) return true;
 	const secret = await this.getCredentials<{ headerName: string; secret: string }>('postHogWebhookApi');
 	const url = this.getNodeWebhookUrl('default') as string;
-	const created = await postHog(this, 'POST', '', {
+	const created = await (await postHogProject(this)).hogFunctions('POST', '', {
 		type: 'destination',
 		name: `n8n PQL Trigger (${this.getWorkflow().name ?? this.getWorkflow().id})`,
 		description: 'Sends product events to the n8n PQL Trigger. Managed by n8n: deactivate the workflow to remove it.',
@@ -80,7 +57,7 @@ export async function deleteDestination(this: IHookFunctions): Promise<boolean> 
 	const state = this.getWorkflowStaticData('node') as DestinationState;
 	if (!state.postHogDestinationId) return true;
 	// PostHog soft-deletes hog functions: a PATCH with deleted=true is its delete.
-	await postHog(this, 'PATCH', `${state.postHogDestinationId}/`, { deleted: true });
+	await (await postHogProject(this)).hogFunctions('PATCH', `${state.postHogDestinationId}/`, { deleted: true });
 	delete state.postHogDestinationId;
 	return true;
 }

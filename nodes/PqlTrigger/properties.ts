@@ -1,9 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const authOptions = (vendor: string, credentialLabel: string) => [
-	{ name: credentialLabel, value: 'credential', description: `Check every ${vendor} request against a credential` },
+/** The choices every source has besides its credential-based ones. */
+const openOrClosed = (vendor: string) => [
 	{ name: 'None (Anyone With the URL)', value: 'none', description: 'Accept unauthenticated requests: only for trying things out' },
 	{ name: `Reject ${vendor} Requests`, value: 'reject', description: `This trigger does not receive ${vendor} events` },
+];
+
+const postHogAuthOptions = [
+	{
+		name: 'Secret Header',
+		value: 'credential',
+		description: 'Every request must carry the secret header of the credential: PostHog destinations, and posthog-node sending the header',
+	},
+	{
+		name: 'Secret Header or Project API Key (Public Key)',
+		value: 'credentialOrProjectKey',
+		description: 'Also accept SDK requests that carry only the project API key. That key is public: anyone can send events.',
+	},
+	...openOrClosed('PostHog'),
 ];
 
 const noAuthNotice = (vendor: string, param: string): INodeProperties => ({
@@ -31,16 +45,27 @@ export const properties: INodeProperties[] = [
 		displayName: 'PostHog Authentication',
 		name: 'postHogAuthentication',
 		type: 'options',
-		options: authOptions('PostHog', 'Secret Header or Project API Key'),
+		options: postHogAuthOptions,
 		default: 'credential',
 		displayOptions: { show: { source: ['auto', 'posthog'] } },
 	},
 	noAuthNotice('PostHog', 'postHogAuthentication'),
 	{
+		displayName:
+			"The project API key (phc_…) is public: it is in every web page that loads posthog-js, so anyone who has seen your site can send events here and create PQLs, CRM records and Slack alerts. Use it only while your posthog-node cannot send the secret header (see the README), on a URL you keep private.",
+		name: 'postHogProjectKeyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { postHogAuthentication: ['credentialOrProjectKey'] } },
+	},
+	{
 		displayName: 'Segment Authentication',
 		name: 'segmentAuthentication',
 		type: 'options',
-		options: authOptions('Segment', 'Signature or Write Key'),
+		options: [
+			{ name: 'Signature or Write Key', value: 'credential', description: 'Check every Segment request against a credential' },
+			...openOrClosed('Segment'),
+		],
 		default: 'credential',
 		displayOptions: { show: { source: ['auto', 'segment'] } },
 	},
@@ -75,7 +100,7 @@ export const properties: INodeProperties[] = [
 		name: 'registerDestination',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: { source: ['auto', 'posthog'], postHogAuthentication: ['credential'] } },
+		displayOptions: { show: { source: ['auto', 'posthog'], postHogAuthentication: ['credential', 'credentialOrProjectKey'] } },
 		description:
 			'Whether to create the HTTP Webhook destination in PostHog when the workflow is activated, and remove it when deactivated (needs a PostHog API credential)',
 	},

@@ -1,17 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { EventSource } from '../../core/contract/event';
-import { ingest, IngestError, unauthorizedError } from '../../core/ingest';
-import type { AuthMode, AuthPolicy, PostHogSecret, SegmentSecret } from '../../core/ingest/authenticate';
-import { authenticate } from '../../core/ingest/authenticate';
+import type { AuthMode, AuthPolicy, EventSource, PostHogSecret, SegmentSecret } from '../../core/ingest';
+import { authenticate, ingest, IngestError, unauthorizedError } from '../../core/ingest';
+import { listOf } from '../../core/shared';
 import { routeOf } from './routes';
-
-const splitList = (value: unknown): string[] =>
-	String(value ?? '')
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
 
 function authPolicy(ctx: IWebhookFunctions, source: 'auto' | EventSource): AuthPolicy {
 	const mode = (vendor: EventSource, param: string): AuthMode =>
@@ -59,8 +52,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 			},
 			{
 				filter: {
-					allow: splitList(this.getNodeParameter('allowEvents', '')),
-					deny: splitList(this.getNodeParameter('denyEvents', '')),
+					allow: listOf(this.getNodeParameter('allowEvents', '')),
+					deny: listOf(this.getNodeParameter('denyEvents', '')),
 					includeSystemEvents: this.getNodeParameter('includeSystemEvents', false) as boolean,
 				},
 				limits: {

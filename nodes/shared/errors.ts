@@ -5,13 +5,14 @@ import { FieldError } from '../../core/shared/fieldError';
 export type NodeError = NodeApiError | NodeOperationError;
 
 /**
- * Names the item, the field and the fix. API errors already carry the vendor's message and hint;
+ * Names the item (unless a node setting is at fault), the field and the fix. API errors already carry the vendor's message and hint;
  * anything unexpected keeps its own message.
  */
 export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof FieldError) {
-		return new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, { itemIndex, description: `Field "${error.field}": ${error.fix}` });
+		const message = error.setting ? error.message : `Item ${itemIndex}: ${error.message}`;
+		return new NodeOperationError(node, message, { itemIndex, description: `Field "${error.field}": ${error.fix}` });
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }

@@ -4,11 +4,16 @@ import { errorItem, toNodeError } from './errors';
 /** What one item gets added to its json, or why it failed. */
 export type ItemOutcome = { add: IDataObject } | { failed: unknown };
 
+/** The error item of an input item that failed; without continueOnFail, the node's error instead. */
+export function failedItem(context: IExecuteFunctions, input: INodeExecutionData, itemIndex: number, failure: unknown): INodeExecutionData {
+	const nodeError = toNodeError(context.getNode(), failure, itemIndex);
+	if (!context.continueOnFail()) throw nodeError;
+	return errorItem(context.getNode(), input, itemIndex, failure, nodeError);
+}
+
 function outputItem(context: IExecuteFunctions, input: INodeExecutionData, itemIndex: number, outcome: ItemOutcome): INodeExecutionData {
 	if ('add' in outcome) return { json: { ...input.json, ...outcome.add }, pairedItem: { item: itemIndex } };
-	const nodeError = toNodeError(context.getNode(), outcome.failed, itemIndex);
-	if (!context.continueOnFail()) throw nodeError;
-	return errorItem(context.getNode(), input, itemIndex, outcome.failed, nodeError);
+	return failedItem(context, input, itemIndex, outcome.failed);
 }
 
 /**

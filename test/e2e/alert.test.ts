@@ -94,10 +94,10 @@ afterAll(async () => await slack.close());
 test('a qualified, CRM-created account gets exactly one Slack post; a deduplicated one gets none', async () => {
 	const batch = [...qualifiedEvents('new-lead', 'created'), ...qualifiedEvents('known-lead', 'deduplicated')];
 	// Activation registers the webhook asynchronously: a 404 starts nothing, so asking again is safe.
-	let res = await axios.post(`${server.baseUrl}/webhook/${HOOK}/batch/`, { api_key: PROJECT, batch }, { validateStatus: () => true });
+	let res = await axios.post(`${server.baseUrl}/webhook/${HOOK}/batch/`, { api_key: PROJECT, batch }, { headers: { authorization: `Bearer ${DESTINATION}` }, validateStatus: () => true });
 	for (let attempt = 0; res.status === 404 && attempt < 40; attempt++) {
 		await sleep(500);
-		res = await axios.post(`${server.baseUrl}/webhook/${HOOK}/batch/`, { api_key: PROJECT, batch }, { validateStatus: () => true });
+		res = await axios.post(`${server.baseUrl}/webhook/${HOOK}/batch/`, { api_key: PROJECT, batch }, { headers: { authorization: `Bearer ${DESTINATION}` }, validateStatus: () => true });
 	}
 	expect({ status: res.status, body: res.data }).toMatchObject({ status: 200, body: { accepted: 10 } });
 

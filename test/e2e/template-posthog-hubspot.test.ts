@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, readEvent, scorePql, usersFromEvents } from '../../core
 import { startHubSpotMock } from '../support/hubspot-mock';
 import { blockProblems, startSlackMock, type SlackMock } from '../support/slack-mock';
 import * as run from '../support/posthog-hubspot-run';
+import { fetchWithHeaders } from '../support/posthog-node-auth';
 import { n8n, sleep, template } from './support/instance';
 
 const { HOOK, PROJECT_KEY, REP, SLACK_REP } = run;
@@ -37,6 +38,7 @@ let hubspot: Awaited<ReturnType<typeof startHubSpotMock>>;
 let slack: SlackMock;
 let workflowId = '';
 let tableId = '';
+let auth: Record<string, string> = {};
 
 /** mulberry32: the population is the same on every run. */
 function seeded(seed: number): () => number {
@@ -118,7 +120,7 @@ beforeAll(async () => {
 	hubspot = await startHubSpotMock({ owners: [REP] });
 	slack = await startSlackMock({ users: { [REP.email]: SLACK_REP } });
 	// The template exactly as shipped; only the credentials (which carry the mock URLs) attached.
-	({ workflowId, tableId } = await run.setUpPostHogToHubSpot(server, { hubspot, slack }));
+	({ workflowId, tableId, auth } = await run.setUpPostHogToHubSpot(server, { hubspot, slack }));
 }, 120_000);
 
 afterAll(async () => {
@@ -130,7 +132,7 @@ test('posthog-node, 200 accounts: exactly the qualifying accounts get one deal a
 	const { captures, qualifying } = population();
 	expect(qualifiedByConfiguration(captures)).toEqual(qualifying);
 
-	const client = new PostHog(PROJECT_KEY, { host: `${server.baseUrl}/webhook/${HOOK}`, flushAt: 100, flushInterval: 10_000 });
+	const client = new PostHog(PROJECT_KEY, { host: `${server.baseUrl}/webhook/${HOOK}`, flushAt: 100, flushInterval: 10_000, fetch: fetchWithHeaders(auth) });
 	for (const capture of captures) {
 		client.capture({
 			distinctId: capture.distinctId,

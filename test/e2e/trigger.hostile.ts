@@ -25,7 +25,7 @@ const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(level
  * Requests a hostile or careless sender might make, each with the answer the README documents.
  * All carry a valid secret, so what is tested is the payload handling, not the authentication.
  */
-export function hostileRequests(secret: string): HostileRequest[] {
+export function hostileRequests(secret: string, projectApiKey: string): HostileRequest[] {
 	const auth = { authorization: `Bearer ${secret}` };
 	const json = { ...auth, 'content-type': 'application/json' };
 	const text = { ...auth, 'content-type': 'text/plain' };
@@ -111,5 +111,13 @@ export function hostileRequests(secret: string): HostileRequest[] {
 			check: (res) => expect(res).toMatchObject({ accepted: 0, filtered: 2 }),
 		},
 		{ label: 'a wrong project api_key and no header', path: '/batch', body: { api_key: 'phc_guess', batch: [capture()] }, headers: { 'content-type': 'application/json' }, status: 401 },
+		{
+			label: "a forged PQL: the right (public) project api_key and no header",
+			path: '/batch',
+			body: { api_key: projectApiKey, batch: [capture({ api_key: undefined, event: 'usage_limit_hit', uuid: 'forged-1' })] },
+			headers: { 'content-type': 'application/json' },
+			status: 401,
+			check: (res) => expect(res).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('project API key is public') }),
+		},
 	];
 }

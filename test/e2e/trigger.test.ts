@@ -5,6 +5,7 @@ import { Analytics } from '@segment/analytics-node';
 
 import { n8n, sleep, template } from './support/instance';
 import { hostileRequests } from './trigger.hostile';
+import { fetchWithHeaders } from '../support/posthog-node-auth';
 import { triggerItems } from './support/executions';
 import { gzipBomb } from './support/payloads';
 
@@ -63,6 +64,7 @@ describe('PQL Trigger in a real n8n', () => {
 			host: `${server.baseUrl}/webhook/${POSTHOG_HOOK}`,
 			flushAt: 25,
 			flushInterval: 0,
+			fetch: fetchWithHeaders({ authorization: `Bearer ${SECRET}` }),
 		});
 		for (let i = 0; i < 120; i++) {
 			client.capture({
@@ -191,7 +193,7 @@ describe('PQL Trigger in a real n8n', () => {
 		expect(res.status).toBe(401);
 	});
 
-	test.each(hostileRequests(SECRET))(
+	test.each(hostileRequests(SECRET, PROJECT_KEY))(
 		'hostile: $label → $status',
 		async ({ path, body, headers, status, check }) => {
 			const url = `/webhook/${BOTH_HOOK}${path}`;
@@ -203,7 +205,7 @@ describe('PQL Trigger in a real n8n', () => {
 				await sleep(300);
 				expect((await server.executions(bothWorkflow)).length).toBe(before);
 			}
-			if (check) check(res.data, await triggerItems(server, bothWorkflow, itemsBefore + res.data.accepted));
+			if (check) check(res.data, await triggerItems(server, bothWorkflow, itemsBefore + (res.data.accepted ?? 0)));
 		},
 	);
 

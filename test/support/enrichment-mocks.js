@@ -212,6 +212,7 @@ const DAY_MS = 86_400_000;
  *   persons?: Record<string, Record<string, unknown>>;
  *   groups?: Record<number, Record<string, Record<string, unknown>>>;
  *   events?: MockEvent[];
+ *   maxRows?: number;
  * }} PostHogData
  */
 
@@ -276,7 +277,7 @@ const valueList = (list, values) => topLevelList(list).map((token) => String(val
  * @param {string} query
  * @param {Record<string, unknown>} values
  * @param {PostHogData} data
- * @returns {{ columns: string[]; results: unknown[][] }}
+ * @returns {{ columns: string[]; results: unknown[][]; hasMore?: boolean }}
  */
 function runHogQL(query, values, data) {
 	const q = resolve(query.replace(/\s+/g, ' ').trim(), values);
@@ -333,24 +334,27 @@ function runHogQL(query, values, data) {
 		const results = [...byEntity].map(([entity, events]) => [entity, ...evaluators.map((evaluate) => evaluate(events))]);
 		return { columns: ['entity', ...columns.map((_, i) => `col_${i}`)], results: results.slice(0, Number(limit)) };
 	}
-	m = /^SELECT \$group_([0-4]) AS account, argMax\(person\.properties\.email, timestamp\) AS email FROM events WHERE notEmpty\(\$group_\1\) AND timestamp >= now\(\) - toIntervalDay\((\S+)\) GROUP BY account ORDER BY account LIMIT (\S+)$/.exec(q);
+	m = /^SELECT \$group_([0-4]) AS account, argMax\(person\.properties\.email, timestamp\) AS email FROM events WHERE notEmpty\(\$group_\1\) AND timestamp >= now\(\) - toIntervalDay\((\S+)\)(?: AND \$group_\1 > (\S+))? GROUP BY account ORDER BY account LIMIT (\S+)$/.exec(q);
 	if (m) {
-		// The accounts (group keys) active in the window, each with the e-mail of its latest event's person.
-		const [, groupIndex, daysToken, limitToken] = m;
+		// The accounts (group keys) active in the window, after the given key, each with the e-mail of its latest event's person.
+		const [, groupIndex, daysToken, afterToken, limitToken] = m;
 		const days = Number(valueOf(daysToken, values));
+		const after = afterToken === undefined ? null : String(valueOf(afterToken, values));
 		const limit = Number(valueOf(limitToken, values));
 		/** @type {Map<string, MockEvent>} */
 		const latest = new Map();
 		for (const event of data.events ?? []) {
 			const account = event.groups?.[Number(groupIndex)];
-			if (account === undefined || account === '' || event.daysAgo > days) continue;
+			if (account === undefined || account === '' || event.daysAgo > days || (after !== null && account <= after)) continue;
 			const seen = latest.get(account);
 			if (seen === undefined || event.daysAgo < seen.daysAgo) latest.set(account, event);
 		}
 		const results = [...latest]
 			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 			.map(([account, event]) => [account, data.persons?.[event.distinctId]?.email ?? null]);
-		return { columns: ['account', 'email'], results: results.slice(0, limit) };
+		// A server may cap rows below the LIMIT (`maxRows`); `hasMore` says rows were left out either way.
+		const returned = results.slice(0, Math.min(limit, data.maxRows ?? Infinity));
+		return { columns: ['account', 'email'], results: returned, hasMore: returned.length < results.length };
 	}
 	throw new HogQLError(`The mock does not know this query: ${query}`);
 }
@@ -373,8 +377,8 @@ function startPostHogMock(data) {
 			return postHogError(400, 'validation_error', 'invalid_input', 'Expected a HogQLQuery');
 		}
 		try {
-			const { columns, results } = runHogQL(query.query, query.values ?? {}, data);
-			return { status: 200, body: { columns, results, types: [], hasMore: false, limit: 100, offset: 0 } };
+			const { columns, results, hasMore = false } = runHogQL(query.query, query.values ?? {}, data);
+			return { status: 200, body: { columns, results, types: [], hasMore, limit: 100, offset: 0 } };
 		} catch (error) {
 			if (!(error instanceof HogQLError)) throw error;
 			return postHogError(400, 'validation_error', 'query_validation_error', error.message);

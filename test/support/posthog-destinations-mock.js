@@ -1,6 +1,6 @@
 // @ts-check
 // PostHog's hog-function (destination) API as the PQL Trigger's lifecycle methods use it:
-// create, read, and soft delete (PATCH deleted=true), with PostHog's error bodies.
+// create, read, and soft delete (PATCH deleted=true), with PostHog's error bodies, and faults on demand.
 const http = require('node:http');
 
 /**
@@ -11,6 +11,8 @@ async function startPostHogDestinationsMock({ projectId, apiKey }) {
 	const functions = new Map();
 	/** @type {Array<{ method: string, url: string }>} */
 	const requests = [];
+	/** Answers given instead of the real one, first first; `times` counts down. @type {Array<{ status: number, headers?: Record<string, string>, times: number }>} */
+	const faults = [];
 	let nextId = 1;
 
 	const server = http.createServer((req, res) => {
@@ -25,6 +27,12 @@ async function startPostHogDestinationsMock({ projectId, apiKey }) {
 			};
 			if (req.headers.authorization !== `Bearer ${apiKey}`) {
 				return send(401, { type: 'authentication_error', code: 'authentication_failed', detail: 'Incorrect authentication credentials.', attr: null });
+			}
+			const fault = faults[0];
+			if (fault !== undefined) {
+				if (--fault.times <= 0) faults.shift();
+				res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+				return res.end(JSON.stringify({ type: 'server_error', code: 'error', detail: `Mock fault ${fault.status}.`, attr: null }));
 			}
 			const base = `/api/projects/${projectId}/`;
 			const url = (req.url ?? '').split('?')[0];
@@ -59,6 +67,11 @@ async function startPostHogDestinationsMock({ projectId, apiKey }) {
 		/** Destinations that exist (not deleted). */
 		live: () => [...functions.values()].filter((f) => !f.deleted),
 		all: () => [...functions.values()],
+		/**
+		 * The next `times` requests (default 1) get `status` (with `headers`, e.g. retry-after) instead of their answer.
+		 * @param {number} status @param {{ times?: number, headers?: Record<string, string> }} [options]
+		 */
+		failNext: (status, options = {}) => faults.push({ status, headers: options.headers, times: options.times ?? 1 }),
 		close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
 	};
 }

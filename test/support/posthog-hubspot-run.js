@@ -9,6 +9,7 @@ const { randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./n8n-server');
+const { fetchWithHeaders } = require('./posthog-node-auth');
 
 const HOOK = 'pql-posthog-hubspot';
 const TABLE = 'PQL Events';
@@ -132,7 +133,7 @@ function recordingFetch() {
 			throw error;
 		}
 	};
-	return { fetch: recordFetch, acknowledged, stats };
+	return { fetch: fetchWithHeaders({ authorization: `Bearer ${DESTINATION_SECRET}` }, recordFetch), acknowledged, stats };
 }
 
 /**

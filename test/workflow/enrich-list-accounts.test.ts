@@ -2,7 +2,7 @@ import { type IDataObject, type INode, type INodeParameters, NodeHelpers } from 
 import { PqlEnrich } from '../../nodes/PqlEnrich/PqlEnrich.node';
 import { PostHogApi } from '../../credentials/PostHogApi.credentials';
 import { startPostHogMock, type VendorMock } from '../support/enrichment-mocks';
-import { createNodeTypes, runWorkflow, type WorkflowJson } from './harness';
+import { createNodeTypes, expectFailedItem, runWorkflow, type WorkflowJson } from './harness';
 
 const nodeTypes = createNodeTypes({ nodes: [PqlEnrich], credentials: [PostHogApi] });
 const KEY = 'example-personal-key';
@@ -51,12 +51,12 @@ function workflow(parameters: IDataObject, node: Partial<WorkflowJson['nodes'][n
 	};
 }
 
-async function list(parameters: IDataObject, options: { inputs?: number; node?: object } = {}) {
+async function list(parameters: IDataObject, options: { inputs?: number; node?: object; host?: string } = {}) {
 	return await runWorkflow(workflow(parameters, options.node), {
 		nodeTypes,
-		credentials: { postHogApi: { host: posthog.url, projectId: PROJECT, apiKey: KEY } },
+		credentials: { postHogApi: { host: options.host ?? posthog.url, projectId: PROJECT, apiKey: KEY } },
+		// From the trigger, as in a real workflow: n8n adds an error item's input json back only for a node with a source.
 		input: Array.from({ length: options.inputs ?? 1 }, (_, i) => ({ json: { tick: i } })),
-		startNode: 'PQL Enrich',
 	});
 }
 
@@ -113,13 +113,26 @@ describe('PQL Enrich: List Active PostHog Accounts', () => {
 		expect(posthog.count(QUERY_PATH)).toBe(1);
 	});
 
-	test('with continueOnFail, a failing query becomes one error item paired to its input; other inputs still list', async () => {
+	test('with Continue, a failing query becomes one error item for its input (the one shape); other inputs still list', async () => {
+		await expectFailedItem(
+			'PQL Enrich',
+			async (onError) => {
+				posthog.forceNext(POSTHOG_403);
+				return await list({}, { inputs: 2, node: { onError } });
+			},
+			{
+				itemIndex: 0,
+				input: { tick: 0 },
+				error: {
+					message: 'PostHog refused access (403): You do not have permission to perform this action.',
+					field: null,
+					fix: expect.stringContaining('query:read'),
+				},
+			},
+		);
 		posthog.forceNext(POSTHOG_403);
 		const run = await list({}, { inputs: 2, node: { onError: 'continueRegularOutput' } });
-		expect(run.status).toBe('success');
-		const out = run.items('PQL Enrich');
-		expect(out[0]).toEqual({ json: { error: expect.stringContaining('PostHog refused access (403)') }, pairedItem: { item: 0 } });
-		expect(out.slice(1).map((item) => [item.json.accountId, item.pairedItem])).toEqual([
+		expect(run.items('PQL Enrich').slice(1).map((item) => [item.json.accountId, item.pairedItem])).toEqual([
 			['acme', { item: 1 }],
 			['globex', { item: 1 }],
 			['initech', { item: 1 }],
@@ -128,11 +141,47 @@ describe('PQL Enrich: List Active PostHog Accounts', () => {
 
 	test('parameters out of range fail naming the field and the item, before any request', async () => {
 		const tooMany = await list({ maxAccounts: 60000 });
-		expect(tooMany.nodeError('PQL Enrich')?.message).toBe('"Max Accounts" must be a whole number, from 1 to 50000');
+		expect(tooMany.nodeError('PQL Enrich')?.message).toBe('Item 0: "Max Accounts" must be a whole number, from 1 to 50000');
+		expect(tooMany.nodeError('PQL Enrich')?.description).toBe('Field "Max Accounts": Enter a whole number, from 1 to 50000 (got "60000").');
 		expect(tooMany.nodeError('PQL Enrich')?.context?.itemIndex).toBe(0);
 		const group = await list({ groupTypeIndex: '={{ 7 }}' }, { inputs: 2, node: { onError: 'continueRegularOutput' } });
-		expect(group.items('PQL Enrich')).toEqual([0, 1].map((item) => ({ json: { error: '"Group Type Index" must be 0, 1, 2, 3 or 4' }, pairedItem: { item } })));
+		expect(group.items('PQL Enrich')).toEqual(
+			[0, 1].map((item) => ({
+				json: {
+					tick: item,
+					error: { message: `Item ${item}: "Group Type Index" must be 0, 1, 2, 3 or 4`, field: 'Group Type Index', fix: 'Choose the group type\'s index, 0 to 4 (got "7").' },
+				},
+				pairedItem: { item },
+			})),
+		);
 		expect(posthog.requests).toHaveLength(0);
+	});
+
+	test('a PostHog that sends fewer rows than asked for, saying there are more: paged through up to Max Accounts, not cut short', async () => {
+		const capped = await startPostHogMock({
+			apiKey: KEY,
+			projectId: PROJECT,
+			maxRows: 2,
+			persons: { ada: { email: 'ada@acme.io' } },
+			events: ['acme', 'globex', 'hooli', 'initech', 'umbrella'].map((account) => ({ event: 'core_feature_used', distinctId: 'ada', groups: { 0: account }, daysAgo: 1 })),
+		});
+		try {
+			const run = await list({}, { host: capped.url });
+			expect(run.json('PQL Enrich').map((item) => item.accountId)).toEqual(['acme', 'globex', 'hooli', 'initech', 'umbrella']);
+			expect(capped.count(QUERY_PATH)).toBe(3);
+			const pages = capped.requests.map((request) => (request.body.query as { values: Record<string, unknown> }).values);
+			expect(pages.map((values) => values.after0)).toEqual([undefined, 'globex', 'initech']);
+			expect(pages.map((values) => values.limit0)).toEqual([10_000, 9_998, 9_996]);
+			expect(run.run.data.resultData.runData['PQL Enrich'][0].hints ?? []).toEqual([]);
+
+			capped.reset();
+			const three = await list({ maxAccounts: 3 }, { host: capped.url });
+			expect(three.json('PQL Enrich').map((item) => item.accountId)).toEqual(['acme', 'globex', 'hooli']);
+			expect(capped.requests.map((request) => (request.body.query as { values: Record<string, unknown> }).values.limit0)).toEqual([3, 1]);
+			expect(three.run.data.resultData.runData['PQL Enrich'][0].hints ?? []).toEqual([expect.objectContaining({ type: 'warning' })]);
+		} finally {
+			await capped.close();
+		}
 	});
 
 	test('a malformed answer: non-array rows, null and blank keys, repeats, odd e-mails are skipped or emptied, not fatal', async () => {

@@ -13,7 +13,7 @@ import {
 	startPostHogMock,
 	type VendorMock,
 } from '../support/enrichment-mocks';
-import { createNodeTypes, runWorkflow, type WorkflowJson } from './harness';
+import { createNodeTypes, expectFailedItem, runWorkflow, type WorkflowJson } from './harness';
 
 const nodeTypes = createNodeTypes({ nodes: [PqlEnrich], credentials: [ApolloApi, PeopleDataLabsApi, PostHogApi] });
 
@@ -145,8 +145,8 @@ async function enrich(parameters: IDataObject, input: IDataObject[], options: { 
 	return await runWorkflow(workflow(parameters, options.node), {
 		nodeTypes,
 		credentials: (options.credentials ?? credentials()) as never,
+		// From the trigger, as in a real workflow: n8n adds an error item's input json back only for a node with a source.
 		input: items(input),
-		startNode: 'PQL Enrich',
 	});
 }
 
@@ -211,9 +211,26 @@ describe('PQL Enrich with Apollo.io', () => {
 		expect(apollo.keys('/api/v1/organizations/enrich', 'domain')).toEqual(['company9.io']);
 		expect((run.json('PQL Enrich')[0].company as IDataObject).name).toBe('Company 9');
 
+		apollo.reset();
 		const bad = await enrich({ providers: ['apollo'], companyDomain: 'not a domain' }, [{ email: userEmail(1) }]);
 		expect(bad.status).toBe('error');
+		expect(bad.nodeError('PQL Enrich')?.message).toBe('Item 0: "not a domain" is not a company domain');
 		expect(bad.nodeError('PQL Enrich')?.description).toContain('Field "Company Domain"');
+		expect(apollo.requests).toHaveLength(0);
+	});
+
+	test('an item whose domain is no domain fails alone under Continue, paid look-ups go on for the others', async () => {
+		const input = [{ email: userEmail(1), site: 'not a domain' }, { email: userEmail(2) }];
+		await expectFailedItem('PQL Enrich', async (onError) => await enrich({ providers: ['apollo'], lookups: ['company'], companyDomain: '={{ $json.site ?? "" }}' }, input, { node: { onError } }), {
+			itemIndex: 0,
+			input: input[0],
+			error: {
+				message: 'Item 0: "not a domain" is not a company domain',
+				field: 'Company Domain',
+				fix: 'Give a host name such as acme.com (a URL works too), or leave it empty to use the domain of a work e-mail.',
+			},
+		});
+		expect(apollo.keys('/api/v1/organizations/enrich', 'domain')).toEqual([companyDomain(2), companyDomain(2)]);
 	});
 
 	test('an unknown domain and an unknown person are "no data", not an error', async () => {
@@ -277,15 +294,20 @@ describe('PQL Enrich with Apollo.io', () => {
 		expect(out.filter((item) => (item.company as IDataObject).sources !== undefined && ((item.company as IDataObject).sources as IDataObject).name === 'apollo')).toHaveLength(1);
 	});
 
-	test('with continueOnFail, each affected item becomes an error item paired to its input', async () => {
-		const run = await enrich({ providers: ['apollo'] }, [{ email: userEmail(1) }, { email: userEmail(2) }], {
-			credentials: { ...credentials(), apolloApi: { apiKey: 'wrong', baseUrl: apollo.url } },
-			node: { onError: 'continueRegularOutput' },
-		});
-		expect(run.status).toBe('success');
-		const out = run.items('PQL Enrich');
-		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(out[0].json.error).toContain('Apollo.io rejected the API key');
+	test('with Continue, each affected item becomes an error item: its input, the error with the provider\'s fix, paired', async () => {
+		const input = [{ email: userEmail(1) }, { email: userEmail(2) }];
+		const wrongKey = { ...credentials(), apolloApi: { apiKey: 'wrong', baseUrl: apollo.url } };
+		for (const itemIndex of [0, 1]) {
+			await expectFailedItem('PQL Enrich', async (onError) => await enrich({ providers: ['apollo'] }, input, { credentials: wrongKey, node: { onError } }), {
+				itemIndex,
+				input: input[itemIndex],
+				error: {
+					message: 'Apollo.io rejected the API key (401): Invalid access credentials.',
+					field: null,
+					fix: expect.stringMatching(/^Check the API key in the "PQL Apollo.io API" credential.*Continue Without Enrichment When a Provider Fails/),
+				},
+			});
+		}
 	});
 
 	test('fields the item already has are kept unless "Overwrite Existing Fields" is on', async () => {
@@ -448,7 +470,20 @@ describe('PQL Enrich with PostHog', () => {
 	test('colliding event names are refused before any request', async () => {
 		const run = await enrich({ ...posthogParameters, usageCounts: { count: [{ event: 'Signed Up', windowDays: 7 }, { event: 'signed_up', windowDays: 7 }] } }, [{ userId: 'user-1' }]);
 		expect(run.status).toBe('error');
-		expect(run.nodeError('PQL Enrich')?.message).toContain('usage.signed_up_7d');
+		expect(run.nodeError('PQL Enrich')?.message).toBe('Two Event Counts rows would both write usage.signed_up_7d');
+		expect(posthog.requests).toHaveLength(0);
+	});
+
+	test('a setting that cannot work fails every item alike under Continue, naming the field and no item', async () => {
+		const parameters = { ...posthogParameters, lookbackDays: 0 };
+		const input = [{ userId: 'user-1' }, { userId: 'user-2' }];
+		for (const itemIndex of [0, 1]) {
+			await expectFailedItem('PQL Enrich', async (onError) => await enrich(parameters, input, { node: { onError } }), {
+				itemIndex,
+				input: input[itemIndex],
+				error: { message: '"Look Back (Days)" must be a whole number of days, 1 or more', field: 'Look Back (Days)', fix: 'Enter a whole number of days, 1 or more (got "0").' },
+			});
+		}
 		expect(posthog.requests).toHaveLength(0);
 	});
 });

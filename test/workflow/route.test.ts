@@ -2,13 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RoutingResult } from '../../core/contract/routing';
 import { PqlRoute } from '../../nodes/PqlRoute/PqlRoute.node';
 import { ROUTE_ITEMS, ROUTE_PARAMETERS } from './fixtures/route';
-import { createNodeTypes, runWorkflow, type WorkflowJson } from './harness';
+import { createNodeTypes, expectFailedItem, runWorkflow, type WorkflowJson } from './harness';
 
 const nodeTypes = createNodeTypes({ nodes: [PqlRoute] });
 /** Friday 16:30 in Berlin (UTC+2 in June). */
 const FRIDAY_AFTERNOON = '2026-06-12T14:30:00.000Z';
 
-function workflow(parameters: object, node: { continueOnFail?: boolean } = {}): WorkflowJson {
+function workflow(parameters: object, node: { onError?: string } = {}): WorkflowJson {
 	return {
 		nodes: [
 			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
@@ -62,29 +62,44 @@ describe('PQL Route in a workflow', () => {
 		expect(await owners()).toEqual(first);
 	});
 
-	test('an item a pool cannot key fails with the item, the field and the fix; with continueOnFail it becomes an error item', async () => {
+	test('an item a pool cannot key fails with the item, the field and the fix; the others are routed', async () => {
 		const keyless = { company: { employeeCount: 300 } };
 		const failing = await runWorkflow(workflow(ROUTE_PARAMETERS), { nodeTypes, input: input([ROUTE_ITEMS.dach, keyless]) });
 		expect(failing.status).toBe('error');
 		const error = failing.nodeError('PQL Route');
 		expect(error?.message).toBe('Item 1: The item has no account id or e-mail to pick a rep from pool "Mid-market" by');
-		expect(error?.description).toMatch(/^Routing Key: Give the item pql\.entity/);
+		expect(error?.description).toMatch(/^Field "Routing Key": Give the item pql\.entity/);
 
-		const tolerant = await runWorkflow(workflow(ROUTE_PARAMETERS, { continueOnFail: true }), { nodeTypes, input: input([ROUTE_ITEMS.dach, keyless]) });
-		expect(tolerant.status).toBe('success');
-		const [routed, failed] = tolerant.items('PQL Route');
-		expect(routingOf(routed.json).owner.name).toBe('Ana Lopez');
-		expect(failed).toEqual({ json: { ...keyless, error: expect.stringContaining('Item 1:') }, pairedItem: { item: 1 } });
+		await expectFailedItem('PQL Route', async (onError) => await runWorkflow(workflow(ROUTE_PARAMETERS, { onError }), { nodeTypes, input: input([ROUTE_ITEMS.dach, keyless]) }), {
+			itemIndex: 1,
+			input: keyless,
+			error: {
+				message: 'Item 1: The item has no account id or e-mail to pick a rep from pool "Mid-market" by',
+				field: 'Routing Key',
+				fix: expect.stringMatching(/^Give the item pql\.entity/),
+			},
+		});
+		const tolerant = await runWorkflow(workflow(ROUTE_PARAMETERS, { onError: 'continueRegularOutput' }), { nodeTypes, input: input([ROUTE_ITEMS.dach, keyless]) });
+		expect(routingOf(tolerant.json('PQL Route')[0]).owner.name).toBe('Ana Lopez');
 	});
 
-	test('a rule naming nobody fails the node, naming the rule and the fix', async () => {
+	test('a rule naming nobody fails the node, naming the rule and the fix; with Continue, every item fails alike', async () => {
 		const parameters = { ...ROUTE_PARAMETERS, rules: { rule: [{ name: 'DACH', field: 'company.countryCode', operator: 'equals', value: 'DE', assignTo: 'Zed' }] } };
 		const result = await runWorkflow(workflow(parameters), { nodeTypes, input: input([ROUTE_ITEMS.dach]) });
 		expect(result.status).toBe('error');
 		expect(result.nodeError('PQL Route')).toMatchObject({
 			message: '"Zed" is neither a rep nor a pool',
-			description: expect.stringMatching(/^Rules › DACH › Assign To: Enter the name or e-mail of a rep/),
+			description: expect.stringMatching(/^Field "Rules › DACH › Assign To": Enter the name or e-mail of a rep/),
 		});
+
+		const items = [ROUTE_ITEMS.dach, ROUTE_ITEMS.fallback];
+		for (const itemIndex of [0, 1]) {
+			await expectFailedItem('PQL Route', async (onError) => await runWorkflow(workflow(parameters, { onError }), { nodeTypes, input: input(items) }), {
+				itemIndex,
+				input: items[itemIndex],
+				error: { message: '"Zed" is neither a rep nor a pool', field: 'Rules › DACH › Assign To', fix: expect.stringMatching(/^Enter the name or e-mail/) },
+			});
+		}
 	});
 
 	test('defaults alone route everything to the fallback queue in the workflow\'s time zone', async () => {

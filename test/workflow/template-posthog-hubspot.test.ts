@@ -77,7 +77,7 @@ async function deliver(tables: InMemoryDataTables, batch: IDataObject[]) {
 		dataTables: tables,
 		request: {
 			path: 'batch',
-			headers: { 'content-type': 'application/json' },
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRET}` },
 			body: { api_key: PROJECT_KEY, batch },
 		},
 	});

@@ -45,19 +45,35 @@ describe('PostHog events preview template (workflow level)', () => {
 		]);
 	});
 
-	test('a posthog-node batch on /batch authenticates with the project API key', async () => {
-		const run = await runWebhook(template, {
-			nodeTypes,
-			credentials,
-			request: {
-				path: 'batch',
-				headers: { 'content-type': 'application/json' },
-				body: {
-					api_key: 'phc_example',
-					batch: [1, 2, 3].map((n) => ({ event: 'core_feature_used', distinct_id: `u${n}`, uuid: `b${n}`, properties: {}, type: 'capture' })),
-				},
-			},
-		});
+	const sdkBatch = (headers: Record<string, string>) => ({
+		path: 'batch',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: {
+			api_key: 'phc_example',
+			batch: [1, 2, 3].map((n) => ({ event: 'core_feature_used', distinct_id: `u${n}`, uuid: `b${n}`, properties: {}, type: 'capture' })),
+		},
+	});
+
+	test('a posthog-node batch with only the public project API key is refused: it could be forged by anyone', async () => {
+		const run = await runWebhook(template, { nodeTypes, credentials, request: sdkBatch({}) });
+		expect(run.response.statusCode).toBe(401);
+		expect(run.response.body).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('project API key is public') });
+		expect(run.workflow).toBeUndefined();
+	});
+
+	test('a posthog-node batch on /batch authenticates with the secret header its fetch sends', async () => {
+		const run = await runWebhook(template, { nodeTypes, credentials, request: sdkBatch({ authorization: 'Bearer example-destination-secret' }) });
+		expect(run.workflow?.json('Show Events').map((e) => e.userId)).toEqual(['u1', 'u2', 'u3']);
+	});
+
+	test('the project API key alone is accepted only after the explicit opt-in', async () => {
+		const optedIn: WorkflowJson = {
+			...template,
+			nodes: template.nodes.map((node) =>
+				node.name === 'PQL Trigger' ? { ...node, parameters: { ...node.parameters, postHogAuthentication: 'credentialOrProjectKey' } } : node,
+			),
+		};
+		const run = await runWebhook(optedIn, { nodeTypes, credentials, request: sdkBatch({}) });
 		expect(run.workflow?.json('Show Events').map((e) => e.userId)).toEqual(['u1', 'u2', 'u3']);
 	});
 

@@ -1,6 +1,7 @@
 import type { JobFunction, Seniority } from '../../contract/enrichment';
 import { companyFacts, personFacts } from './derive';
-import { type ProviderFacts, number, record, text } from './facts';
+import { finiteNumber, record, text } from '../../shared/values';
+import type { ProviderFacts } from './facts';
 
 /** Apollo's `seniority` values (people/match). */
 const SENIORITY: Record<string, Seniority> = {
@@ -72,8 +73,8 @@ function apolloCompany(organization: Record<string, unknown>) {
 		city: organization.city,
 		description: organization.short_description,
 		linkedinUrl: organization.linkedin_url,
-		foundedYear: number(organization.founded_year),
-		annualRevenue: number(organization.annual_revenue),
+		foundedYear: finiteNumber(organization.founded_year),
+		annualRevenue: finiteNumber(organization.annual_revenue),
 	});
 }
 

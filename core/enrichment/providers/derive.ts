@@ -4,7 +4,8 @@ import { resolveCountry } from '../country';
 import { normaliseDomain, parseEmail } from '../email';
 import { parseEmployeeCount } from '../sizeBand';
 import { DECISION_MAKER_SENIORITIES, classifyTitle } from '../title';
-import { type CompanyFacts, type PersonFacts, defined, text, url } from './facts';
+import { text } from '../../shared/values';
+import { type CompanyFacts, type PersonFacts, defined, url } from './facts';
 
 /** A company as a provider describes it, before normalisation. */
 export interface RawCompany {

@@ -1,4 +1,5 @@
 import type { Company, EnrichmentSource, Person } from '../../contract/enrichment';
+import { text } from '../../shared/values';
 
 export type ProviderName = Extract<EnrichmentSource, 'apollo' | 'peopleDataLabs' | 'posthog'>;
 
@@ -10,21 +11,6 @@ export interface ProviderFacts {
 	source: ProviderName;
 	company: CompanyFacts;
 	person: PersonFacts;
-}
-
-/** Text that is not blank, trimmed; anything else is undefined. */
-export function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** A finite number, or a numeric string; anything else is undefined. */
-export function number(value: unknown): number | undefined {
-	const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
-}
-
-export function record(value: unknown): Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** An absolute https URL; providers write LinkedIn URLs without a scheme. */

@@ -3,7 +3,7 @@
  * names, windows) travels in `values` and is referenced as a `{placeholder}`, which PostHog parses
  * as a constant: nothing from an item is ever spliced into the query text.
  */
-import { text } from './facts';
+import { idText, text } from '../../shared/values';
 
 export type HogQLValue = string | number;
 
@@ -67,33 +67,61 @@ export function entityColumn(entity: { type: 'user' } | { type: 'account'; group
 	return entity.type === 'user' ? 'distinct_id' : `$group_${entity.groupTypeIndex}`;
 }
 
-/** The largest LIMIT PostHog's query API honours (it caps bigger ones). */
+/** The largest "Max Accounts": what one LIMIT of PostHog's query API honours. */
 export const MAX_ACTIVE_ACCOUNTS = 50_000;
+
+/** Accounts per query: the default "Max Accounts" in one, every page well inside PostHog's limits. */
+export const ACTIVE_ACCOUNTS_PAGE = 10_000;
 
 export interface ActiveAccountsRequest {
 	groupTypeIndex: GroupTypeIndex;
 	/** Accounts with any event in this many days are listed. */
 	withinDays: number;
+	/** Accounts listed at most, over all pages. */
 	limit: number;
 }
 
+/** Where the next page starts: after this account key (null: from the first), and how many may still come. */
+export interface AccountsCursor {
+	after: string | null;
+	remaining: number;
+}
+
+export const firstAccountsPage = (request: ActiveAccountsRequest): AccountsCursor => ({ after: null, remaining: request.limit });
+
+const pageSize = (cursor: AccountsCursor): number => Math.min(ACTIVE_ACCOUNTS_PAGE, cursor.remaining);
+
 /**
- * Rows `[account, email]`: the group keys with events in the window, in key order, each with the
- * e-mail of the person behind its latest event.
+ * Rows `[account, email]` of one page: the group keys with events in the window, in key order,
+ * after the cursor's key, each with the e-mail of the person behind its latest event. Paging by key
+ * (not OFFSET) keeps every page's query as cheap as the first.
  */
-export function activeAccountsQuery({ groupTypeIndex, withinDays, limit }: ActiveAccountsRequest): HogQLQueryBody {
+export function activeAccountsQuery({ groupTypeIndex, withinDays }: ActiveAccountsRequest, cursor: AccountsCursor): HogQLQueryBody {
 	const values = new HogQLValues();
 	// A column name cannot be a placeholder; the group type index is one of 0–4 by its type.
 	const account = entityColumn({ type: 'account', groupTypeIndex });
+	const after = cursor.after === null ? '' : ` AND ${account} > ${values.add('after', cursor.after)}`;
 	return values.body(
 		[
 			`SELECT ${account} AS account, argMax(person.properties.email, timestamp) AS email`,
 			'FROM events',
-			`WHERE notEmpty(${account}) AND timestamp >= now() - toIntervalDay(${values.add('days', withinDays)})`,
+			`WHERE notEmpty(${account}) AND timestamp >= now() - toIntervalDay(${values.add('days', withinDays)})${after}`,
 			'GROUP BY account ORDER BY account',
-			`LIMIT ${values.add('limit', limit)}`,
+			`LIMIT ${values.add('limit', pageSize(cursor))}`,
 		].join(' '),
 	);
+}
+
+/**
+ * The page after one that brought `rows`, or null when the listing is done: PostHog said there is
+ * no more (or the page came back short), or "Max Accounts" is reached. A server that caps rows below
+ * the LIMIT says `hasMore`, and the listing goes on from the last key it sent.
+ */
+export function nextAccountsPage(cursor: AccountsCursor, rows: readonly unknown[][], hasMore: boolean | undefined): AccountsCursor | null {
+	const remaining = cursor.remaining - rows.length;
+	const last = idText(rows[rows.length - 1]?.[0]);
+	const more = hasMore === true || rows.length >= pageSize(cursor);
+	return more && remaining > 0 && last !== undefined ? { after: last, remaining } : null;
 }
 
 export interface ActiveAccount {
@@ -106,7 +134,7 @@ export interface ActiveAccount {
 export function activeAccounts(rows: readonly unknown[][]): ActiveAccount[] {
 	const accounts = new Map<string, ActiveAccount>();
 	for (const [key, email] of rows) {
-		const accountId = typeof key === 'number' && Number.isFinite(key) ? String(key) : text(key);
+		const accountId = idText(key);
 		if (accountId === undefined || accounts.has(accountId)) continue;
 		accounts.set(accountId, { accountId, email: text(email) ?? '' });
 	}

@@ -1,5 +1,5 @@
 import type { Company, CompanyField, EnrichmentSource, Person, PersonField } from '../../contract/enrichment';
-import { record } from './facts';
+import { record } from '../../shared/values';
 
 /** Facts from one source, with the source of each (offline facts mix `offline` and `guess`). */
 export interface FactLayer<F extends string> {

@@ -1,6 +1,7 @@
 import type { JobFunction, Seniority } from '../../contract/enrichment';
 import { companyFacts, personFacts } from './derive';
-import { type ProviderFacts, number, record, text } from './facts';
+import { finiteNumber, record, text } from '../../shared/values';
+import type { ProviderFacts } from './facts';
 
 /** PDL's `job_title_levels`, highest first: a person with several levels gets the highest. */
 const LEVELS: ReadonlyArray<[string, Seniority]> = [
@@ -64,12 +65,12 @@ export function pdlCompanyFacts(body: unknown): ProviderFacts | null {
 			website: company.website,
 			name: text(company.display_name) ?? capitalised(company.name),
 			industry: company.industry,
-			employees: number(company.employee_count) ?? company.size,
+			employees: finiteNumber(company.employee_count) ?? company.size,
 			country: location.country,
 			city: capitalised(location.locality),
 			description: company.summary,
 			linkedinUrl: company.linkedin_url,
-			foundedYear: number(company.founded),
+			foundedYear: finiteNumber(company.founded),
 		}),
 		person: {},
 	};

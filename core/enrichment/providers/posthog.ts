@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../contract/event';
 import { companyFacts, personFacts } from './derive';
-import { type ProviderFacts, record, text } from './facts';
+import { record, text } from '../../shared/values';
+import type { ProviderFacts } from './facts';
 
 function first(properties: JsonObject, keys: readonly string[]): unknown {
 	return keys.map((key) => properties[key]).find((value) => value !== undefined && value !== null && value !== '');

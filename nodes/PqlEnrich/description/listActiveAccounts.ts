@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { MAX_ACTIVE_ACCOUNTS } from '../../../core/enrichment/providers/hogql';
+import { MAX_ACTIVE_ACCOUNTS } from '../../../core/enrichment';
 import { groupTypeIndexProperty } from './posthog';
 import { LIST_ACTIVE_ACCOUNTS } from './shared';
 

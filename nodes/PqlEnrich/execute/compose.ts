@@ -1,8 +1,14 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { CompanyField, PersonField } from '../../../core/contract/enrichment';
-import type { ProviderFacts, ProviderName } from '../../../core/enrichment/providers/facts';
-import { type FactLayer, layer, mergeCompany, mergePerson } from '../../../core/enrichment/providers/merge';
-import type { ProviderError } from '../transport/request';
+import type { IDataObject, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import {
+	type CompanyField,
+	type FactLayer,
+	type PersonField,
+	type ProviderFacts,
+	type ProviderName,
+	layer,
+	mergeCompany,
+	mergePerson,
+} from '../../../core/enrichment';
 import type { LookupKind, Lookups } from './lookups';
 import type { EnrichSettings } from './settings';
 import type { ItemTarget } from './targets';
@@ -28,19 +34,20 @@ function usageKey(target: ItemTarget, settings: EnrichSettings): string | null {
 }
 
 export interface ItemEnrichment {
+	/** What the item gets added: `company`, `person` and, when asked for, `usage` and `enrichmentErrors`. */
 	json: IDataObject;
 	/** Provider failures this item met, one per provider, first one first. */
-	failures: ProviderError[];
+	failures: NodeApiError[];
 }
 
 function withoutSources(facts: object): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(facts).filter(([field]) => field !== 'sources'));
 }
 
-/** The item with `company`, `person` and, when asked for, `usage` added. */
+/** The facts to add to the item, merged over what it already holds. */
 export function composeItem(item: INodeExecutionData, target: ItemTarget, lookups: Lookups, settings: EnrichSettings): ItemEnrichment {
 	const found: ProviderFacts[] = [];
-	const failed = new Map<ProviderName, ProviderError>();
+	const failed = new Map<ProviderName, NodeApiError>();
 	for (const [provider, kind, key] of answersFor(target, settings)) {
 		const outcome = lookups.get(provider, kind, key);
 		if (outcome === undefined) continue;
@@ -57,7 +64,6 @@ export function composeItem(item: INodeExecutionData, target: ItemTarget, lookup
 		{ facts: withoutSources(offlinePerson), sources: offlinePerson.sources ?? {} },
 	];
 	const json: IDataObject = {
-		...item.json,
 		company: mergeCompany(item.json.company, companyLayers, settings.overwrite) as IDataObject,
 		person: mergePerson(item.json.person, personLayers, settings.overwrite) as IDataObject,
 	};

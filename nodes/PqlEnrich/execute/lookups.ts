@@ -1,21 +1,36 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { apolloOrganizationFacts, apolloPersonFacts } from '../../../core/enrichment/providers/apollo';
-import type { ProviderFacts, ProviderName } from '../../../core/enrichment/providers/facts';
-import { HOGQL_BATCH_SIZE, type HogQLQueryBody, groupPropertiesQuery, personPropertiesQuery } from '../../../core/enrichment/providers/hogql';
-import { pdlCompanyFacts, pdlPersonFacts } from '../../../core/enrichment/providers/peopleDataLabs';
-import { postHogGroupFacts, postHogPersonFacts, propertiesByKey } from '../../../core/enrichment/providers/posthog';
-import { type UsageAggregates, emptyUsage, usageByEntity, usageQuery } from '../../../core/enrichment/providers/usage';
+import { NodeApiError } from 'n8n-workflow';
+import {
+	HOGQL_BATCH_SIZE,
+	type HogQLQueryBody,
+	type ProviderFacts,
+	type ProviderName,
+	type UsageAggregates,
+	apolloOrganizationFacts,
+	apolloPersonFacts,
+	emptyUsage,
+	groupPropertiesQuery,
+	pdlCompanyFacts,
+	pdlPersonFacts,
+	personPropertiesQuery,
+	postHogGroupFacts,
+	postHogPersonFacts,
+	propertiesByKey,
+	usageByEntity,
+	usageQuery,
+} from '../../../core/enrichment';
+import { type PostHogProject, postHogProject } from '../../shared/vendors/posthog';
+import { type Answer, stopsVendor } from '../../shared/vendors/request';
 import { apolloClient } from '../transport/apollo';
+import { continueWithoutEnrichment } from '../transport/otherwise';
 import { pdlClient } from '../transport/peopleDataLabs';
-import { type HogQLRunner, postHogQueryRunner } from '../transport/posthog';
-import { type Answer, ProviderError } from '../transport/request';
 import type { EnrichSettings } from './settings';
 import type { ItemTarget } from './targets';
 
 export type LookupKind = 'company' | 'person' | 'group' | 'usage';
 
 /** Facts (null: no match), usage aggregates, or why the provider could not answer. */
-export type Outcome = { facts: ProviderFacts | null } | { usage: UsageAggregates } | { error: ProviderError };
+export type Outcome = { facts: ProviderFacts | null } | { usage: UsageAggregates } | { error: NodeApiError };
 
 /** Concurrent requests per provider: PostHog allows 3 concurrent queries, the others more. */
 const CONCURRENCY = 3;
@@ -25,7 +40,7 @@ export class Lookups {
 	private readonly outcomes = new Map<string, Outcome>();
 
 	/** A provider that failed is not asked again in this execution. */
-	private readonly broken = new Map<ProviderName, ProviderError>();
+	private readonly broken = new Map<ProviderName, NodeApiError>();
 
 	private static id(provider: ProviderName, kind: LookupKind, key: string): string {
 		return `${provider}\u0000${kind}\u0000${key}`;
@@ -37,10 +52,10 @@ export class Lookups {
 
 	set(provider: ProviderName, kind: LookupKind, key: string, outcome: Outcome): void {
 		this.outcomes.set(Lookups.id(provider, kind, key), outcome);
-		if ('error' in outcome && outcome.error.stopsProvider) this.broken.set(provider, outcome.error);
+		if ('error' in outcome && stopsVendor(outcome.error)) this.broken.set(provider, outcome.error);
 	}
 
-	brokenBy(provider: ProviderName): ProviderError | undefined {
+	brokenBy(provider: ProviderName): NodeApiError | undefined {
 		return this.broken.get(provider);
 	}
 }
@@ -55,9 +70,9 @@ function distinct(targets: readonly ItemTarget[], pick: (target: ItemTarget) => 
 	return keys;
 }
 
-function asProviderError(context: IExecuteFunctions, error: unknown, itemIndex: number): ProviderError {
-	if (error instanceof ProviderError) return error;
-	return new ProviderError(context.getNode(), { message: error instanceof Error ? error.message : String(error) }, { itemIndex });
+function asVendorError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	return new NodeApiError(context.getNode(), { message: error instanceof Error ? error.message : String(error) }, { itemIndex });
 }
 
 /** One request per key, a few at a time; after a failure the provider's remaining keys fail without a call. */
@@ -83,7 +98,7 @@ async function perKey(
 				const answer = await request(key, itemIndex);
 				lookups.set(provider, kind, key, { facts: answer.found ? read(answer.body) : null });
 			} catch (error) {
-				lookups.set(provider, kind, key, { error: asProviderError(context, error, itemIndex) });
+				lookups.set(provider, kind, key, { error: asVendorError(context, error, itemIndex) });
 			}
 		}
 	};
@@ -99,7 +114,7 @@ function chunks<T>(values: readonly T[], size: number): T[][] {
 /** HogQL look-ups go in batches: one query answers up to HOGQL_BATCH_SIZE keys. */
 async function perBatch(
 	context: IExecuteFunctions,
-	runHogQL: HogQLRunner,
+	posthog: PostHogProject,
 	lookups: Lookups,
 	kind: LookupKind,
 	keys: Map<string, number>,
@@ -114,11 +129,11 @@ async function perBatch(
 			continue;
 		}
 		try {
-			const { results } = await runHogQL(query(batch), itemIndex);
+			const { results } = await posthog.query(query(batch), itemIndex);
 			const outcomes = read(results, batch);
 			for (const key of batch) lookups.set('posthog', kind, key, outcomes.get(key) ?? { facts: null });
 		} catch (error) {
-			const failure = asProviderError(context, error, itemIndex);
+			const failure = asVendorError(context, error, itemIndex);
 			for (const key of batch) lookups.set('posthog', kind, key, { error: failure });
 		}
 	}
@@ -154,19 +169,19 @@ export async function lookUp(
 	}
 	if (settings.providers.has('posthog')) {
 		const { posthog } = settings;
-		const runHogQL = await postHogQueryRunner(context);
+		const project = await postHogProject(context, continueWithoutEnrichment('PostHog'));
 		const distinctIds = distinct(targets, (target) => target.distinctId);
 		const groupKeys = distinct(targets, (target) => target.groupKey);
 		if (posthog.person) {
-			await perBatch(context, runHogQL, lookups, 'person', distinctIds, personPropertiesQuery, propertyOutcomes(postHogPersonFacts));
+			await perBatch(context, project, lookups, 'person', distinctIds, personPropertiesQuery, propertyOutcomes(postHogPersonFacts));
 		}
 		if (posthog.group) {
-			await perBatch(context, runHogQL, lookups, 'group', groupKeys, (batch) => groupPropertiesQuery(posthog.groupTypeIndex, batch), propertyOutcomes(postHogGroupFacts));
+			await perBatch(context, project, lookups, 'group', groupKeys, (batch) => groupPropertiesQuery(posthog.groupTypeIndex, batch), propertyOutcomes(postHogGroupFacts));
 		}
 		const usage = posthog.usage;
 		if (usage !== undefined) {
 			const ids = usage.entity.type === 'user' ? distinctIds : groupKeys;
-			await perBatch(context, runHogQL, lookups, 'usage', ids, (batch) => usageQuery(usage.entity, batch, usage.spec), (rows, batch) => {
+			await perBatch(context, project, lookups, 'usage', ids, (batch) => usageQuery(usage.entity, batch, usage.spec), (rows, batch) => {
 				// Measured when the answer arrives, so `days_since_last_seen` is never ahead of PostHog's clock.
 				const found = usageByEntity(rows, usage.spec, new Date());
 				return new Map(batch.map((key) => [key, { usage: found.get(key) ?? emptyUsage(usage.spec) }]));

@@ -1,8 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import type { ProviderName } from '../../../core/enrichment/providers/facts';
-import { type GroupTypeIndex, isGroupTypeIndex } from '../../../core/enrichment/providers/hogql';
-import { type UsageEntity, type UsageSpec, collidingUsageFields } from '../../../core/enrichment/providers/usage';
+import {
+	type GroupTypeIndex,
+	type ProviderName,
+	type UsageEntity,
+	type UsageSpec,
+	collidingUsageFields,
+	isGroupTypeIndex,
+} from '../../../core/enrichment';
+import { FieldError } from '../../../core/shared';
+import { chosenOptions } from '../../shared/parameters';
 
 export interface EnrichSettings {
 	providers: ReadonlySet<ProviderName>;
@@ -21,67 +27,64 @@ export interface EnrichSettings {
 
 const PROVIDERS: readonly ProviderName[] = ['apollo', 'peopleDataLabs', 'posthog'];
 
-function list(value: unknown): string[] {
-	return Array.isArray(value) ? value.map(String) : [];
-}
+/** Node-wide settings are the same for every item; a parameter read per item is that item's. */
+type Scope = { setting: boolean };
+const NODE_WIDE: Scope = { setting: true };
 
 /** `"7, 30"` → [7, 30]; fails naming the field on anything but positive whole numbers. */
-function dayList(context: IExecuteFunctions, value: unknown, field: string): number[] {
+function dayList(value: unknown, field: string): number[] {
 	const parts = String(value ?? '')
 		.split(/[,;\s]+/)
 		.filter((part) => part !== '');
 	const days = parts.map(Number);
 	if (days.some((day) => !Number.isInteger(day) || day < 1)) {
-		throw new NodeOperationError(context.getNode(), `"${field}" must list whole numbers of days, e.g. 7, 30`, {
-			description: `Got "${String(value)}".`,
-		});
+		throw new FieldError(`"${field}" must list whole numbers of days, e.g. 7, 30`, field, `List whole numbers of days, separated by commas (got "${String(value)}").`, NODE_WIDE);
 	}
 	return [...new Set(days)];
 }
 
-/** A whole number from `min` up (to `max` when given); fails naming the field, and the item when given. */
-export function wholeNumber(
-	context: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	{ min, max, unit, itemIndex }: { min: number; max?: number; unit?: string; itemIndex?: number },
-): number {
+/** A whole number from `min` up (to `max` when given); fails naming the field. */
+export function wholeNumber(value: unknown, field: string, { min, max, unit, setting }: { min: number; max?: number; unit?: string } & Scope): number {
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < min || number > (max ?? Infinity)) {
 		const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
-		throw new NodeOperationError(context.getNode(), `"${field}" must be a whole number${unit ? ` of ${unit}` : ''}, ${range}`, {
-			description: `Got "${String(value)}".`,
-			itemIndex,
-		});
+		const whole = `a whole number${unit ? ` of ${unit}` : ''}, ${range}`;
+		throw new FieldError(`"${field}" must be ${whole}`, field, `Enter ${whole} (got "${String(value)}").`, { setting });
 	}
 	return number;
 }
 
-function wholeDays(context: IExecuteFunctions, value: unknown, field: string): number {
-	return wholeNumber(context, value, field, { min: 1, unit: 'days' });
+function wholeDays(value: unknown, field: string): number {
+	return wholeNumber(value, field, { min: 1, unit: 'days', ...NODE_WIDE });
 }
 
 function readUsage(context: IExecuteFunctions, groupTypeIndex: GroupTypeIndex): { entity: UsageEntity; spec: UsageSpec } {
 	const rows = (context.getNodeParameter('usageCounts.count', 0, []) as Array<{ event?: unknown; windowDays?: unknown }>) ?? [];
 	const counts = rows.map((row) => ({
 		event: String(row.event ?? '').trim(),
-		windowDays: wholeDays(context, row.windowDays, 'Event Counts → Within the Last (Days)'),
+		windowDays: wholeDays(row.windowDays, 'Event Counts → Within the Last (Days)'),
 	}));
 	if (counts.some(({ event }) => event === '')) {
-		throw new NodeOperationError(context.getNode(), 'An Event Counts row has no event name', {
-			description: 'Fill in "Event Name" with the event exactly as PostHog stores it, or remove the row.',
-		});
+		throw new FieldError(
+			'An Event Counts row has no event name',
+			'Event Counts → Event Name',
+			'Fill in "Event Name" with the event exactly as PostHog stores it, or remove the row.',
+			NODE_WIDE,
+		);
 	}
 	const spec: UsageSpec = {
 		counts,
-		activeDaysWindows: dayList(context, context.getNodeParameter('activeDaysWindows', 0, ''), 'Active Days Windows'),
-		lookbackDays: wholeDays(context, context.getNodeParameter('lookbackDays', 0, 90), 'Look Back (Days)'),
+		activeDaysWindows: dayList(context.getNodeParameter('activeDaysWindows', 0, ''), 'Active Days Windows'),
+		lookbackDays: wholeDays(context.getNodeParameter('lookbackDays', 0, 90), 'Look Back (Days)'),
 	};
 	const collisions = collidingUsageFields(spec);
 	if (collisions.length > 0) {
-		throw new NodeOperationError(context.getNode(), `Two Event Counts rows would both write usage.${collisions[0]}`, {
-			description: 'Event names that differ only in case or punctuation share a field name: count one of them over another window, or remove one.',
-		});
+		throw new FieldError(
+			`Two Event Counts rows would both write usage.${collisions[0]}`,
+			'Event Counts',
+			'Event names that differ only in case or punctuation share a field name: count one of them over another window, or remove one.',
+			NODE_WIDE,
+		);
 	}
 	const entity: UsageEntity =
 		context.getNodeParameter('usageFor', 0, 'user') === 'account' ? { type: 'account', groupTypeIndex } : { type: 'user' };
@@ -90,10 +93,10 @@ function readUsage(context: IExecuteFunctions, groupTypeIndex: GroupTypeIndex): 
 
 /** Node-wide settings, read once (they cannot differ per item). */
 export function readSettings(context: IExecuteFunctions): EnrichSettings {
-	const chosen = new Set(list(context.getNodeParameter('providers', 0, [])));
+	const chosen = new Set(chosenOptions(context.getNodeParameter('providers', 0, [])));
 	const providers = new Set(PROVIDERS.filter((provider) => chosen.has(provider)));
-	const lookups = new Set(list(context.getNodeParameter('lookups', 0, ['company', 'person'])));
-	const postHogData = providers.has('posthog') ? new Set(list(context.getNodeParameter('postHogData', 0, []))) : new Set<string>();
+	const lookups = new Set(chosenOptions(context.getNodeParameter('lookups', 0, ['company', 'person'])));
+	const postHogData = providers.has('posthog') ? new Set(chosenOptions(context.getNodeParameter('postHogData', 0, []))) : new Set<string>();
 	const index = Number(context.getNodeParameter('groupTypeIndex', 0, 0));
 	const groupTypeIndex: GroupTypeIndex = isGroupTypeIndex(index) ? index : 0;
 	const options = context.getNodeParameter('options', 0, {}) as { overwrite?: boolean; continueWithoutEnrichment?: boolean };

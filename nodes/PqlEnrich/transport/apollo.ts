@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { type Answer, type Vendor, vendorRequest } from './request';
-import { apolloQuotaWait, retryAfter } from './retryWait';
+import { apolloRetry } from '../../../core/enrichment';
+import { text } from '../../../core/shared';
+import { type Answer, type Vendor, vendorRequest } from '../../shared/vendors/request';
+import { continueWithoutEnrichment } from './otherwise';
 
 const APOLLO: Vendor = {
 	label: 'Apollo.io',
@@ -11,7 +13,7 @@ const APOLLO: Vendor = {
 		402: 'Your Apollo plan has no enrichment credits left: add credits or wait for the monthly renewal.',
 		403: 'This Apollo key may not call the enrichment endpoints: give the key access to them (or use a master key) in Settings → Integrations → API.',
 	},
-	retryHint: (headers, now) => retryAfter(headers, now) ?? apolloQuotaWait(headers),
+	retry: apolloRetry,
 };
 
 /** Apollo's two enrichment calls, bound to the credential's base URL (read once per execution). */
@@ -23,21 +25,18 @@ export interface ApolloClient {
 }
 
 export async function apolloClient(context: IExecuteFunctions): Promise<ApolloClient> {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>('apolloApi');
-	const baseUrl = String(credentials.baseUrl || 'https://api.apollo.io').replace(/\/+$/, '');
+	const credentials = await context.getCredentials<{ baseUrl?: string }>(APOLLO.credentialType);
+	const baseUrl = (text(credentials.baseUrl) ?? 'https://api.apollo.io').replace(/\/+$/, '');
+	const otherwise = continueWithoutEnrichment(APOLLO.label);
 	return {
 		organization: async (domain, itemIndex) =>
-			await vendorRequest(context, APOLLO, { method: 'GET', url: `${baseUrl}/api/v1/organizations/enrich`, qs: { domain } }, itemIndex),
+			await vendorRequest(context, APOLLO, { request: { method: 'GET', url: `${baseUrl}/api/v1/organizations/enrich`, qs: { domain } }, itemIndex, otherwise }),
+		// A POST, yet a look-up: repeating it changes nothing.
 		person: async (email, itemIndex) =>
-			await vendorRequest(
-				context,
-				APOLLO,
-				{
-					method: 'POST',
-					url: `${baseUrl}/api/v1/people/match`,
-					qs: { email, reveal_personal_emails: false, reveal_phone_number: false },
-				},
+			await vendorRequest(context, APOLLO, {
+				request: { method: 'POST', url: `${baseUrl}/api/v1/people/match`, qs: { email, reveal_personal_emails: false, reveal_phone_number: false } },
 				itemIndex,
-			),
+				otherwise,
+			}),
 	};
 }

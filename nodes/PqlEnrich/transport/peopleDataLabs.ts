@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { type Answer, type Vendor, vendorRequest } from './request';
-import { rateLimitReset, retryAfter } from './retryWait';
+import { peopleDataLabsRetry } from '../../../core/enrichment';
+import { text } from '../../../core/shared';
+import { type Answer, type Vendor, vendorRequest } from '../../shared/vendors/request';
+import { continueWithoutEnrichment } from './otherwise';
 
 const PEOPLE_DATA_LABS: Vendor = {
 	label: 'People Data Labs',
@@ -11,7 +13,7 @@ const PEOPLE_DATA_LABS: Vendor = {
 		402: 'Your People Data Labs credits for this API are used up: buy more in the dashboard or wait for the monthly renewal.',
 		403: 'This People Data Labs key may not call this API: enable it for the key in the dashboard.',
 	},
-	retryHint: (headers, now) => retryAfter(headers, now) ?? rateLimitReset(headers, now),
+	retry: peopleDataLabsRetry,
 };
 
 /** PDL's two enrichment calls, bound to the credential's base URL (read once per execution). PDL bills matches only. */
@@ -21,12 +23,13 @@ export interface PdlClient {
 }
 
 export async function pdlClient(context: IExecuteFunctions): Promise<PdlClient> {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>('peopleDataLabsApi');
-	const baseUrl = String(credentials.baseUrl || 'https://api.peopledatalabs.com').replace(/\/+$/, '');
+	const credentials = await context.getCredentials<{ baseUrl?: string }>(PEOPLE_DATA_LABS.credentialType);
+	const baseUrl = (text(credentials.baseUrl) ?? 'https://api.peopledatalabs.com').replace(/\/+$/, '');
+	const otherwise = continueWithoutEnrichment(PEOPLE_DATA_LABS.label);
+	const enrich = async (path: string, qs: { website: string } | { email: string }, itemIndex: number): Promise<Answer> =>
+		await vendorRequest(context, PEOPLE_DATA_LABS, { request: { method: 'GET', url: `${baseUrl}${path}`, qs }, itemIndex, otherwise });
 	return {
-		company: async (domain, itemIndex) =>
-			await vendorRequest(context, PEOPLE_DATA_LABS, { method: 'GET', url: `${baseUrl}/v5/company/enrich`, qs: { website: domain } }, itemIndex),
-		person: async (email, itemIndex) =>
-			await vendorRequest(context, PEOPLE_DATA_LABS, { method: 'GET', url: `${baseUrl}/v5/person/enrich`, qs: { email } }, itemIndex),
+		company: async (domain, itemIndex) => await enrich('/v5/company/enrich', { website: domain }, itemIndex),
+		person: async (email, itemIndex) => await enrich('/v5/person/enrich', { email }, itemIndex),
 	};
 }

@@ -1,17 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import type {
-	FieldCondition,
-	NamedCondition,
-	Rep,
-	RepStatus,
-	RoutingConfig,
-	RoutingRule,
-	RuleOperator,
-} from '../../../core/contract/routing';
-import { RoutingError, findRep, repId, resolveTarget } from '../../../core/routing';
+import { idText, listOf, record } from '../../../core/shared';
+import type { FieldCondition, NamedCondition, Rep, RepStatus, RoutingConfig, RoutingRule, RuleOperator } from '../../../core/routing';
+import { findRep, repId, resolveTarget, settingError } from '../../../core/routing';
 import { WEEKDAYS } from '../description/sla';
-import type { Row } from './rows';
-import { asRow, listOf, optionalText, rowsOf, textOf } from './rows';
+import type { Row } from '../../shared/parameters';
+import { rowsOf } from '../../shared/parameters';
 
 const OPERATORS: RuleOperator[] = ['equals', 'in', 'notIn', 'exists', 'gte', 'lte', 'any'];
 const STATUSES: RepStatus[] = ['available', 'outOfOffice', 'inactive'];
@@ -23,27 +16,27 @@ function setting(context: IExecuteFunctions, name: string): unknown {
 
 function conditionOf(row: Row, field: string): FieldCondition {
 	const operator = OPERATORS.find((known) => known === row.operator);
-	if (operator === undefined) throw new RoutingError(`"${String(row.operator)}" is not a condition`, field, 'Choose a condition from the list');
-	const path = textOf(row.field);
+	if (operator === undefined) throw settingError(`"${String(row.operator)}" is not a condition`, field, 'Choose a condition from the list');
+	const path = idText(row.field) ?? '';
 	if (operator === 'in' || operator === 'notIn') return { path, operator, value: listOf(row.value) };
-	const value = textOf(row.value);
+	const value = idText(row.value) ?? '';
 	const number = Number(value);
 	const numeric = (operator === 'gte' || operator === 'lte') && value !== '' && Number.isFinite(number);
 	return { path, operator, value: numeric ? number : value };
 }
 
 function repOf(row: Row): Rep {
-	const name = textOf(row.name);
-	const email = optionalText(row.email);
+	const name = idText(row.name) ?? '';
+	const email = idText(row.email) ?? null;
 	const status = STATUSES.find((known) => known === row.status) ?? 'available';
 	return {
 		id: repId({ name, email }),
 		name: name || (email ?? ''),
 		email: email === null ? null : email.toLowerCase(),
-		crmOwnerId: optionalText(row.crmOwnerId),
-		slackId: optionalText(row.slackId),
+		crmOwnerId: idText(row.crmOwnerId) ?? null,
+		slackId: idText(row.slackId) ?? null,
 		weight: typeof row.weight === 'number' ? row.weight : 1,
-		timeZone: optionalText(row.timeZone),
+		timeZone: idText(row.timeZone) ?? null,
 		status,
 	};
 }
@@ -52,7 +45,7 @@ function existingOwnerRule(context: IExecuteFunctions): RoutingRule[] {
 	if (setting(context, 'keepExistingOwner') !== true) return [];
 	const overrides = rowsOf(setting(context, 'reassignWhen'), 'case').map(
 		(row, index): NamedCondition => {
-			const name = textOf(row.name) || `Case ${index + 1}`;
+			const name = idText(row.name) ?? `Case ${index + 1}`;
 			return { name, ...conditionOf(row, `Reassign When › ${name}`) };
 		},
 	);
@@ -63,38 +56,38 @@ function existingOwnerRule(context: IExecuteFunctions): RoutingRule[] {
 export function readConfig(context: IExecuteFunctions): RoutingConfig {
 	const reps = rowsOf(setting(context, 'reps'), 'rep').map(repOf);
 	const pools = rowsOf(setting(context, 'pools'), 'pool').map((row) => {
-		const name = textOf(row.name);
+		const name = idText(row.name) ?? '';
 		const members = listOf(row.members).map((member) => {
 			const rep = findRep(reps, member);
 			if (rep === undefined) {
-				throw new RoutingError(`"${member}" is not one of the reps`, `Pools › ${name} › Members`, 'Use the name or e-mail of a rep from "Reps"');
+				throw settingError(`"${member}" is not one of the reps`, `Pools › ${name} › Members`, 'Use the name or e-mail of a rep from "Reps"');
 			}
 			return rep.id;
 		});
 		return { name, members };
 	});
 	const fieldRules = rowsOf(setting(context, 'rules'), 'rule').map((row, index): RoutingRule => {
-		const name = textOf(row.name) || `Rule ${index + 1}`;
+		const name = idText(row.name) ?? `Rule ${index + 1}`;
 		const field = `Rules › ${name}`;
 		return {
 			kind: 'field',
 			name,
 			condition: conditionOf(row, field),
-			target: resolveTarget(reps, pools, textOf(row.assignTo), `${field} › Assign To`),
+			target: resolveTarget(reps, pools, idText(row.assignTo) ?? '', `${field} › Assign To`),
 		};
 	});
-	const fallback = asRow(setting(context, 'fallback'));
+	const fallback = record(setting(context, 'fallback'));
 	const days = setting(context, 'businessDays');
 	return {
 		reps,
 		pools,
 		rules: [...existingOwnerRule(context), ...fieldRules],
 		fallback: {
-			name: textOf(setting(context, 'fallbackName')),
-			email: optionalText(fallback.email),
-			crmOwnerId: optionalText(fallback.crmOwnerId),
-			slackId: optionalText(fallback.slackId),
-			timeZone: optionalText(fallback.timeZone),
+			name: idText(setting(context, 'fallbackName')) ?? '',
+			email: idText(fallback.email) ?? null,
+			crmOwnerId: idText(fallback.crmOwnerId) ?? null,
+			slackId: idText(fallback.slackId) ?? null,
+			timeZone: idText(fallback.timeZone) ?? null,
 		},
 		sla: {
 			minutes: Number(setting(context, 'slaMinutes') ?? 0),
@@ -102,16 +95,16 @@ export function readConfig(context: IExecuteFunctions): RoutingConfig {
 				setting(context, 'businessHoursOnly') === true
 					? {
 							days: WEEKDAYS.flatMap((day, index) => (Array.isArray(days) && days.includes(day) ? [index + 1] : [])),
-							start: textOf(setting(context, 'businessHoursStart')),
-							end: textOf(setting(context, 'businessHoursEnd')),
+							start: idText(setting(context, 'businessHoursStart')) ?? '',
+							end: idText(setting(context, 'businessHoursEnd')) ?? '',
 						}
 					: null,
 		},
-		defaultTimeZone: textOf(setting(context, 'defaultTimeZone')) || context.getTimezone(),
+		defaultTimeZone: idText(setting(context, 'defaultTimeZone')) ?? context.getTimezone(),
 	};
 }
 
 /** The field pools hash, or null for the account (the default). */
 export function readRoutingKey(context: IExecuteFunctions): string | null {
-	return optionalText(setting(context, 'routingKey'));
+	return idText(setting(context, 'routingKey')) ?? null;
 }

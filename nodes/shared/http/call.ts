@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-export type HttpContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Executions, option pickers, and a trigger's activation hooks. */
+export type HttpContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /** An answer as the vendor sent it; status 0 when none came (connection failed or timed out). */
 export interface HttpAnswer {

@@ -1,5 +1,12 @@
 import { apolloOrganizationFacts, apolloPersonFacts } from '../../../core/enrichment/providers/apollo';
-import { activeAccounts, activeAccountsQuery, groupPropertiesQuery, personPropertiesQuery } from '../../../core/enrichment/providers/hogql';
+import {
+	activeAccounts,
+	activeAccountsQuery,
+	firstAccountsPage,
+	groupPropertiesQuery,
+	nextAccountsPage,
+	personPropertiesQuery,
+} from '../../../core/enrichment/providers/hogql';
 import { layer, mergeLayers } from '../../../core/enrichment/providers/merge';
 import { pdlCompanyFacts, pdlPersonFacts } from '../../../core/enrichment/providers/peopleDataLabs';
 import { postHogGroupFacts, postHogPersonFacts, propertiesByKey } from '../../../core/enrichment/providers/posthog';
@@ -12,7 +19,8 @@ import {
 	usageQuery,
 	type UsageSpec,
 } from '../../../core/enrichment/providers/usage';
-import { apolloQuotaWait, rateLimitReset, retryAfter } from '../../../nodes/PqlEnrich/transport/retryWait';
+import { apolloRetry, peopleDataLabsRetry, postHogRetry } from '../../../core/enrichment/providers/retryPolicy';
+import { apolloQuotaWait, rateLimitReset, retryAfter } from '../../../core/enrichment/providers/retryWait';
 
 describe('Apollo mapping', () => {
 	test('organization: domain, size band from the headcount, country code and region', () => {
@@ -162,13 +170,30 @@ describe('HogQL queries', () => {
 		expect(emptyUsage(spec)).toEqual({ core_feature_used_30d: 0, it_s_id0_7d: 0, active_days_7d: 0, last_seen_at: null, days_since_last_seen: null });
 	});
 
-	test('active accounts query: the group column by index (never a value), window and limit as values', () => {
-		const { query } = activeAccountsQuery({ groupTypeIndex: 3, withinDays: 30, limit: 10_000 });
+	test('active accounts query: the group column by index (never a value), window, page size and the key to start after as values', () => {
+		const request = { groupTypeIndex: 3 as const, withinDays: 30, limit: 10_000 };
+		const { query } = activeAccountsQuery(request, firstAccountsPage(request));
 		expect(query.query).toBe(
 			'SELECT $group_3 AS account, argMax(person.properties.email, timestamp) AS email FROM events ' +
 				'WHERE notEmpty($group_3) AND timestamp >= now() - toIntervalDay({days0}) GROUP BY account ORDER BY account LIMIT {limit0}',
 		);
 		expect(query.values).toEqual({ days0: 30, limit0: 10_000 });
+		const later = activeAccountsQuery({ ...request, limit: 50_000 }, { after: "o'brien} {x", remaining: 35_000 }).query;
+		expect(later.query).toContain('AND $group_3 > {after0} GROUP BY account ORDER BY account LIMIT {limit0}');
+		expect(later.values).toEqual({ days0: 30, after0: "o'brien} {x", limit0: 10_000 });
+	});
+
+	test('active accounts pages: on from the last key while PostHog has more (or a page came back full), never past Max Accounts', () => {
+		const rows = (...keys: unknown[]) => keys.map((key) => [key, '']);
+		const first = firstAccountsPage({ groupTypeIndex: 0, withinDays: 30, limit: 25_000 });
+		expect(nextAccountsPage(first, rows('a', 'b'), true)).toEqual({ after: 'b', remaining: 24_998 });
+		expect(nextAccountsPage(first, rows('a', 'b'), false)).toBeNull();
+		expect(nextAccountsPage(first, rows('a', 'b'), undefined)).toBeNull();
+		const full = Array.from({ length: 10_000 }, (_, i) => [`k${String(i).padStart(5, '0')}`, '']);
+		expect(nextAccountsPage(first, full, undefined)).toEqual({ after: 'k09999', remaining: 15_000 });
+		expect(nextAccountsPage({ after: 'x', remaining: 2 }, rows('y', 'z'), true)).toBeNull();
+		expect(nextAccountsPage(first, rows('a', 42), true)).toEqual({ after: '42', remaining: 24_998 });
+		expect(nextAccountsPage(first, [], true)).toBeNull();
 	});
 
 	test('active accounts rows: blank, null and repeated keys skipped; numeric keys as text; anything but text e-mail empty', () => {
@@ -240,5 +265,37 @@ describe('rate-limit headers', () => {
 		expect(apolloQuotaWait({ 'x-minute-requests-left': '0', 'x-daily-requests-left': '10' })).toEqual({ ms: 60_000 });
 		expect(apolloQuotaWait({ 'x-minute-requests-left': '0', 'x-daily-requests-left': '0' })?.reason).toContain('daily');
 		expect(apolloQuotaWait({ 'x-minute-requests-left': '3' })).toBeUndefined();
+	});
+});
+
+describe('retry policies', () => {
+	const now = Date.parse('2026-11-27T12:00:00Z');
+	const failure = { status: 429, retry: 1, idempotent: true, headers: {}, now };
+
+	test('four attempts in all; 1 s, 2 s, 4 s without a hint; only 429, 500, 502, 503, 504 and lost answers', () => {
+		expect([1, 2, 3].map((retry) => postHogRetry({ ...failure, status: 503, retry }))).toEqual([{ retryInMs: 1000 }, { retryInMs: 2000 }, { retryInMs: 4000 }]);
+		expect(postHogRetry({ ...failure, retry: 4 })).toEqual({ giveUp: 'final' });
+		expect(postHogRetry({ ...failure, status: 0 })).toEqual({ retryInMs: 1000 });
+		for (const status of [400, 401, 404, 422, 501]) expect(postHogRetry({ ...failure, status })).toEqual({ giveUp: 'final' });
+	});
+
+	test('a 429 waits what the provider asks for, any call (refused before any work); 5xx and lost answers only for calls safe to repeat', () => {
+		expect(postHogRetry({ ...failure, headers: { 'retry-after': '7' } })).toEqual({ retryInMs: 7000 });
+		expect(postHogRetry({ ...failure, idempotent: false, headers: { 'retry-after': '7' } })).toEqual({ retryInMs: 7000 });
+		expect(postHogRetry({ ...failure, status: 502, idempotent: false })).toEqual({ giveUp: 'final' });
+		expect(postHogRetry({ ...failure, status: 0, idempotent: false })).toEqual({ giveUp: 'final' });
+	});
+
+	test('each provider reads its own headers; a wait longer than 65 s is not sat out', () => {
+		const reset = { 'x-ratelimit-reset': '2026-11-27T12:00:05Z' };
+		expect(peopleDataLabsRetry({ ...failure, headers: reset })).toEqual({ retryInMs: 5000 });
+		expect(postHogRetry({ ...failure, headers: reset })).toEqual({ retryInMs: 1000 });
+		expect(apolloRetry({ ...failure, headers: { 'x-minute-requests-left': '0' } })).toEqual({ retryInMs: 60_000 });
+		expect(apolloRetry({ ...failure, headers: { 'x-hourly-requests-left': '0' } })).toEqual({
+			giveUp: 'waitTooLong',
+			waitMs: 3_600_000,
+			reason: 'the hourly request quota of your Apollo plan is used up',
+		});
+		expect(postHogRetry({ ...failure, headers: { 'retry-after': '120' } })).toEqual({ giveUp: 'waitTooLong', waitMs: 120_000, reason: undefined });
 	});
 });

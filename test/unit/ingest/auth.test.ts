@@ -6,6 +6,8 @@ import {
 	unauthorizedError,
 	verifySegmentSignature,
 } from '../../../core/ingest';
+import type { AuthMode, AuthPolicy } from '../../../core/ingest/authenticate';
+import { authenticate } from '../../../core/ingest/authenticate';
 
 const SECRET = 'seg-shared';
 const sign = (data: string) => createHmac('sha1', SECRET).update(data).digest('hex');
@@ -88,5 +90,36 @@ describe('unauthorizedError', () => {
 				"The request is not authenticated: the X-Signature header is missing. Use the same secret in the sender and in the trigger's credential.",
 		});
 		expect(error.status).toBe(401);
+	});
+});
+
+describe('authenticate: a public PostHog project API key is not a secret', () => {
+	const credential = { headerName: 'X-PQL-Secret', secret: 'a-long-random-destination-secret', projectApiKey: 'phc_public_key' };
+	const policy = (mode: AuthMode): AuthPolicy => ({
+		posthog: { mode, credential: async () => credential },
+		segment: { mode: 'reject', credential: async () => ({ sharedSecret: '', writeKey: '' }) },
+	});
+	const sdkBatch = { headers: {}, rawBody: undefined, body: {}, apiKey: 'phc_public_key' };
+	const withHeader = { ...sdkBatch, headers: { 'x-pql-secret': 'a-long-random-destination-secret' } };
+
+	it('refuses a request that carries only the project API key, and says why', async () => {
+		const result = await authenticate('posthog', sdkBatch, policy('credential'));
+		expect(result).toEqual({ ok: false, reason: expect.stringContaining('the project API key is public and is not accepted on its own') });
+	});
+
+	it('accepts the secret header, with or without the project API key', async () => {
+		await expect(authenticate('posthog', withHeader, policy('credential'))).resolves.toEqual({ ok: true });
+		await expect(authenticate('posthog', { ...withHeader, apiKey: undefined }, policy('credential'))).resolves.toEqual({ ok: true });
+	});
+
+	it('accepts the project API key alone only after the explicit opt-in, and never a wrong one', async () => {
+		await expect(authenticate('posthog', sdkBatch, policy('credentialOrProjectKey'))).resolves.toEqual({ ok: true });
+		const wrong = await authenticate('posthog', { ...sdkBatch, apiKey: 'phc_guess' }, policy('credentialOrProjectKey'));
+		expect(wrong).toEqual({ ok: false, reason: 'no matching PostHog secret header or project API key' });
+	});
+
+	it('never lets an empty configured key match an empty or missing one', async () => {
+		const empty: AuthPolicy = { ...policy('credentialOrProjectKey'), posthog: { mode: 'credentialOrProjectKey', credential: async () => ({ ...credential, projectApiKey: '' }) } };
+		await expect(authenticate('posthog', { ...sdkBatch, apiKey: '' }, empty)).resolves.toMatchObject({ ok: false });
 	});
 });

@@ -1,5 +1,6 @@
 import type { RoutingRule } from '../../../core/contract/routing';
-import { RoutingError, createRouter, resolveTarget } from '../../../core/routing';
+import { createRouter, resolveTarget } from '../../../core/routing';
+import { FieldError } from '../../../core/shared';
 import { ANA, BEN, CHO, DEV, NOW, accountItem, config, rep, routeOne } from './fixtures';
 
 const existingOwner = (overrides: Extract<RoutingRule, { kind: 'existingOwner' }>['overrides'] = []): RoutingRule => ({
@@ -165,12 +166,13 @@ describe('routing key', () => {
 	});
 
 	test('a pool without a key names the field and the fix', () => {
-		expect(() => routeOne(config(rules), { event: 'x' })).toThrow(RoutingError);
+		expect(() => routeOne(config(rules), { event: 'x' })).toThrow(FieldError);
 		expect(() => routeOne(config(rules), { event: 'x' })).toThrow(/no account id or e-mail to pick a rep from pool "Mid-market"/);
 		try {
 			routeOne(config(rules), {}, undefined, 'company.domain');
 		} catch (error) {
-			expect(error).toMatchObject({ field: 'Routing Key (company.domain)', fix: expect.stringContaining('Routing Key') });
+			// The item lacks the key, not the settings: the node names the item.
+			expect(error).toMatchObject({ field: 'Routing Key (company.domain)', fix: expect.stringContaining('Routing Key'), setting: false });
 		}
 		expect.assertions(3);
 	});
@@ -198,7 +200,8 @@ describe('settings', () => {
 		['hours ending before they start', config([], { sla: { minutes: 60, businessHours: { days: [1], start: '17:00', end: '09:00' } } }), /end \(09:00\) before/],
 		['no business days', config([], { sla: { minutes: 60, businessHours: { days: [], start: '09:00', end: '17:00' } } }), /No business days/],
 		['a malformed time', config([], { sla: { minutes: 60, businessHours: { days: [1], start: '9am', end: '17:00' } } }), /"9am" is not a time of day/],
-	])('refuses %s', (_, settings, message) => {
+	])('refuses %s, as a setting (the same for every item)', (_, settings, message) => {
 		expect(() => routeOne(settings, accountItem('a'))).toThrow(message);
+		expect(() => routeOne(settings, accountItem('a'))).toThrow(expect.objectContaining({ setting: true }));
 	});
 });

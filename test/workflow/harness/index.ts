@@ -1,12 +1,15 @@
 // Workflow test harness: runs workflow JSON through n8n-core's real WorkflowExecute.
 // Our own nodes load with one line each, e.g.
 //   const nodeTypes = createNodeTypes({ nodes: [PqlTrigger, PqlScore], credentials: [PostHogApi] });
-export { runWorkflow, runWebhook } from './run';
+export { runWorkflow, runWebhook, runWebhookMethod } from './run';
 export type {
 	FakeWebhookRequest,
 	NodeRun,
 	RecordedResponse,
 	RunOptions,
+	WebhookMethod,
+	WebhookMethodOptions,
+	WebhookMethodResult,
 	WebhookRunOptions,
 	WebhookRunResult,
 	WorkflowJson,
@@ -18,3 +21,5 @@ export type { AnyNodeType, CredentialTypeSource, NodeTypeSource } from './node-t
 export { HarnessCredentialsHelper } from './credentials';
 export type { CredentialsByType } from './credentials';
 export { DATA_TABLE_NODE_TYPES, InMemoryDataTables } from './data-table';
+export { expectFailedItem } from './failedItem';
+export type { ContinueSetting, ExpectedFailure } from './failedItem';

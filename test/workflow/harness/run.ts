@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	createRunExecutionData,
@@ -11,6 +11,7 @@ import {
 	type IHttpRequestMethods,
 	type INode,
 	type INodeExecutionData,
+	type INodeType,
 	type IRun,
 	type IRunExecutionData,
 	type IWebhookData,
@@ -283,6 +284,15 @@ function requireNode(workflow: Workflow, name: string): INode {
 	return node;
 }
 
+/** The node named `name`, else the only node whose type has what `has` looks for. */
+function findTrigger(prepared: Prepared, name: string | undefined, has: (type: INodeType) => boolean, what: string): INode {
+	const { workflow, nodeTypes } = prepared;
+	if (name !== undefined) return requireNode(workflow, name);
+	const found = Object.values(workflow.nodes).find((node) => nodeTypes.has(node.type) && has(nodeTypes.getByNameAndVersion(node.type, node.typeVersion)));
+	if (found === undefined) throw new Error(`The workflow has no ${what}`);
+	return found;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Webhook triggers
 
@@ -396,13 +406,7 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookRun
 	const prepared = prepare(workflowJson, options, mode);
 	const { workflow, additionalData, nodeTypes } = prepared;
 
-	const trigger =
-		options.triggerNode !== undefined
-			? requireNode(workflow, options.triggerNode)
-			: Object.values(workflow.nodes).find(
-					(node) => nodeTypes.has(node.type) && nodeTypes.getByNameAndVersion(node.type, node.typeVersion).webhook !== undefined,
-				);
-	if (trigger === undefined) throw new Error('The workflow has no webhook node');
+	const trigger = findTrigger(prepared, options.triggerNode, (type) => type.webhook !== undefined, 'webhook node');
 	const nodeType = nodeTypes.getByNameAndVersion(trigger.type, trigger.typeVersion);
 	if (nodeType.webhook === undefined) throw new Error(`Node "${trigger.name}" has no webhook() method`);
 
@@ -462,4 +466,36 @@ export async function runWebhook(workflowJson: WorkflowJson, options: WebhookRun
 		}
 		return result;
 	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhook lifecycle methods (what n8n calls on activation and deactivation)
+
+export type WebhookMethod = 'checkExists' | 'create' | 'delete';
+
+export interface WebhookMethodOptions extends Pick<RunOptions, 'nodeTypes' | 'credentials' | 'staticData'> {
+	/** The trigger node; default: the only node whose type has `webhookMethods`. */
+	triggerNode?: string;
+	/** The webhook group of `webhookMethods`; default 'default'. */
+	group?: 'default' | 'setup';
+}
+
+export interface WebhookMethodResult {
+	result: boolean;
+	/** Workflow static data after the call: feed it to the next call, as n8n keeps it between them. */
+	staticData: IDataObject;
+}
+
+/** Calls one of a trigger's `webhookMethods` through n8n-core's real `HookContext`, as activation does. */
+export async function runWebhookMethod(workflowJson: WorkflowJson, method: WebhookMethod, options: WebhookMethodOptions = {}): Promise<WebhookMethodResult> {
+	const prepared = prepare(workflowJson, options, 'trigger');
+	const { workflow, additionalData, nodeTypes } = prepared;
+	const trigger = findTrigger(prepared, options.triggerNode, (type) => type.webhookMethods !== undefined, 'node with webhook methods');
+	const methods = nodeTypes.getByNameAndVersion(trigger.type, trigger.typeVersion).webhookMethods?.[options.group ?? 'default'];
+	const call = methods?.[method];
+	if (call === undefined) throw new Error(`Node "${trigger.name}" has no webhook method "${method}"`);
+	const context = new HookContext(workflow, trigger, additionalData, 'trigger', 'activate');
+	const result = await call.call(context);
+	// A plain copy: n8n hands out static data as an observable proxy, which cannot be cloned into the next call.
+	return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
 }

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+/** Response headers as n8n's request helper gives them (lower-case names). */
+export type ResponseHeaders = Record<string, unknown>;
 
 /** How long a provider asked us to wait, and why, read from its response headers. */
 export interface RetryHint {
@@ -7,7 +8,7 @@ export interface RetryHint {
 	reason?: string;
 }
 
-function header(headers: IDataObject, name: string): string | undefined {
+function header(headers: ResponseHeaders, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
 	return value === undefined || value === null ? undefined : String(value);
@@ -26,14 +27,14 @@ function millisUntil(value: string, now: number): number | undefined {
 }
 
 /** `Retry-After` (seconds or an HTTP date), as RFC 9110 defines it; PostHog sends it on 429. */
-export function retryAfter(headers: IDataObject, now: number): RetryHint | undefined {
+export function retryAfter(headers: ResponseHeaders, now: number): RetryHint | undefined {
 	const value = header(headers, 'retry-after');
 	const ms = value === undefined ? undefined : millisUntil(value, now);
 	return ms === undefined ? undefined : { ms: Math.max(0, ms) };
 }
 
 /** People Data Labs: `x-ratelimit-reset`, the UTC time the fixed window resets. */
-export function rateLimitReset(headers: IDataObject, now: number): RetryHint | undefined {
+export function rateLimitReset(headers: ResponseHeaders, now: number): RetryHint | undefined {
 	const value = header(headers, 'x-ratelimit-reset');
 	const ms = value === undefined ? undefined : millisUntil(value, now);
 	return ms === undefined ? undefined : { ms: Math.max(0, ms) };
@@ -49,7 +50,7 @@ const APOLLO_WINDOWS: ReadonlyArray<{ header: string; ms: number; reason?: strin
  * Apollo: fixed windows per minute, hour and day, reported as `x-<window>-requests-left`; the
  * longest exhausted window decides (no reset time is sent, so its whole length is the upper bound).
  */
-export function apolloQuotaWait(headers: IDataObject): RetryHint | undefined {
+export function apolloQuotaWait(headers: ResponseHeaders): RetryHint | undefined {
 	const exhausted = APOLLO_WINDOWS.find((window) => header(headers, window.header)?.trim() === '0');
 	return exhausted === undefined ? undefined : { ms: exhausted.ms, reason: exhausted.reason };
 }
