@@ -48,6 +48,10 @@ export function qualified(options: QualifiedItem = {}): INodeExecutionData {
 				score: options.score ?? 82,
 				grade: 'A',
 				qualified: true,
+				disqualified: false,
+				disqualifiedBy: [],
+				components: { usage: 45, intent: 25, fit: 12 },
+				model: { kind: 'weighted', version: 'test-1' },
 				qualifiedSince: options.qualifiedSince ?? '2026-11-20T10:15:00.000Z',
 				scoredAt: '2026-11-20T10:16:00.000Z',
 				reasons: [

@@ -4,8 +4,8 @@ import { PQL_PROPERTY, closeDateAfter, dealNameValues, newDealProperties, render
 import type { CycleRecord, FollowUpPorts } from '../../../../../core/crm/followUp';
 import { ASSOCIATION_TYPE, associate } from '../../api/associations';
 import { createStoryNote, findStoryNote } from '../../api/notes';
-import type { HubSpotRecord } from '../../api/records';
-import { createUnique, getByUniqueValue, searchRecords, updateRecord } from '../../api/records';
+import { DEAL_READ, dealRecords } from '../../api/deals';
+import { createUnique, searchRecords, updateRecord } from '../../api/records';
 import type { HubSpotClient } from '../../transport';
 import type { DealInput } from './readInput';
 
@@ -16,8 +16,6 @@ export interface DealRelations {
 	ownerId: string | null;
 }
 
-const DEAL_READ = ['hubspot_owner_id', 'hs_is_closed', PQL_PROPERTY.dealKey, PQL_PROPERTY.followUp];
-
 export interface DealPorts {
 	ports: FollowUpPorts;
 	/** The deal's owner after this execution: the rep's, or the one this execution set. */
@@ -26,16 +24,8 @@ export interface DealPorts {
 
 /** The follow-up's ports over HubSpot's deals and notes, for one item. */
 export function dealPorts(client: HubSpotClient, input: DealInput, relations: DealRelations, itemIndex: number): DealPorts {
-	const owners = new Map<string, string | null>();
-	const asCycle = (deal: HubSpotRecord): CycleRecord => {
-		owners.set(deal.id, deal.properties.hubspot_owner_id || null);
-		return {
-			id: deal.id,
-			key: deal.properties[PQL_PROPERTY.dealKey] ?? '',
-			open: deal.properties.hs_is_closed !== 'true',
-			followUp: deal.properties[PQL_PROPERTY.followUp] || null,
-		};
-	};
+	const deals = dealRecords(client, itemIndex);
+	const asCycle = deals.asCycle;
 	const companyName = input.companyName || input.accountId;
 
 	const newDeal = (key: string, followUp: string): HubSpotProperties => ({
@@ -64,9 +54,9 @@ export function dealPorts(client: HubSpotClient, input: DealInput, relations: De
 	async function refresh(record: CycleRecord, created: boolean): Promise<void> {
 		if (created) return;
 		const properties = scoreProperties(input.facts, input.qualifiedSince);
-		if ((owners.get(record.id) ?? null) === null && relations.ownerId !== null) {
+		if ((deals.readOwner(record) ?? null) === null && relations.ownerId !== null) {
 			properties.hubspot_owner_id = relations.ownerId;
-			owners.set(record.id, relations.ownerId);
+			deals.setOwner(record, relations.ownerId);
 		}
 		await updateRecord(client, 'deals', record.id, properties, itemIndex);
 		for (const link of dealLinks) await associate(client, { type: 'deals', id: record.id }, link, link.associationTypeId, itemIndex);
@@ -81,17 +71,12 @@ export function dealPorts(client: HubSpotClient, input: DealInput, relations: De
 		listIsCurrent: false,
 		listCycles: async () =>
 			(await searchRecords(client, 'deals', [[{ propertyName: PQL_PROPERTY.accountId, operator: 'EQ', value: input.accountId }]], DEAL_READ, itemIndex)).map(asCycle),
-		getCycle: async (key) => {
-			const deal = await getByUniqueValue(client, 'deals', PQL_PROPERTY.dealKey, key, DEAL_READ, itemIndex);
-			return deal === null ? null : asCycle(deal);
-		},
+		getCycle: deals.getCycle,
 		createCycle: async (key, followUp) => {
 			const deal = await createUnique(client, 'deals', { properties: newDeal(key, followUp), associations: dealLinks }, itemIndex);
 			return deal === 'exists' ? 'exists' : asCycle({ ...deal, properties: { ...deal.properties, [PQL_PROPERTY.dealKey]: key, [PQL_PROPERTY.followUp]: followUp } });
 		},
-		writeFollowUp: async (record, followUp) => {
-			await updateRecord(client, 'deals', record.id, { [PQL_PROPERTY.followUp]: followUp }, itemIndex);
-		},
+		writeFollowUp: deals.writeFollowUp,
 		refresh,
 		story: input.writeNote
 			? (record) => ({
@@ -110,5 +95,5 @@ export function dealPorts(client: HubSpotClient, input: DealInput, relations: De
 		now: () => Date.now(),
 		sleep,
 	};
-	return { ports, ownerOf: (record) => owners.get(record.id) ?? relations.ownerId };
+	return { ports, ownerOf: (record) => deals.readOwner(record) ?? relations.ownerId };
 }

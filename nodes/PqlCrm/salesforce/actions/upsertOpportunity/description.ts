@@ -12,6 +12,8 @@ import {
 } from '../../../shared/opportunityFields';
 
 const show = { show: { system: ['salesforce'], operation: ['upsertOpportunity'] } };
+/** The Opportunity fields the follow-up reads and writes, in both operations. */
+const showFields = { show: { system: ['salesforce'], operation: ['upsertOpportunity', 'recordAlert'] } };
 
 const wording: OpportunityWording = {
 	record: 'opportunity',
@@ -59,7 +61,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'PQL_Idempotency_Key__c',
 		description: 'API name of the Opportunity External ID field (Text, Unique) that holds the idempotency key; the upsert by it makes one opportunity per key',
-		displayOptions: show,
+		displayOptions: showFields,
 	},
 	{
 		displayName: 'Follow-Up Field',
@@ -67,7 +69,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'PQL_Follow_Up__c',
 		description: 'API name of an Opportunity text field (255 characters) where the node records the follow-up: which execution does it, and whether the Task and the Slack alert are done',
-		displayOptions: show,
+		displayOptions: showFields,
 	},
 	{
 		displayName: 'Account Key Field',

@@ -18,7 +18,7 @@ const idOf = (record: IDataObject | undefined, field = 'Id'): string | null =>
 
 /** The account's Opportunities, its Account, the person and the owner, in one composite call of reads. */
 async function findAll(client: SalesforceClient, input: OpportunityInput, itemIndex: number): Promise<Omit<OpportunityRelations, 'account'> & { accountId: string | null }> {
-	const names = { key: input.opportunityKeyField, followUp: input.followUpField };
+	const names = input.fields;
 	const account = { key: companyKey(input.domain, input.accountId), domain: input.domain, name: input.companyName };
 	const reads: Subrequest[] = [
 		{ referenceId: 'opportunities', method: 'GET', path: queryPath(opportunitiesOfAccountQuery(names, input.accountId)) },

@@ -2,12 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { closeDateAfter, dealNameValues, renderDealName, storyMarker } from '../../../../../core/crm';
 import type { CycleRecord, EnsuredStep, FollowUpPorts } from '../../../../../core/crm/followUp';
+import { text } from '../../../../../core/shared';
 import {
 	contactFields,
 	contactQuery,
 	leadFields,
 	leadQuery,
-	opportunityByKeyQuery,
 	opportunityFields,
 	taskFields,
 	tasksOfOpportunityQuery,
@@ -16,6 +16,7 @@ import {
 import type { SObjectFields } from '../../../../../core/crm/salesforce';
 import { errorsOf } from '../../transport';
 import type { SalesforceClient, SalesforceResponse } from '../../transport';
+import { opportunityRecords } from '../../api/opportunities';
 import { queryAll } from '../../api/query';
 import type { OpportunityInput, PersonRecord } from './readInput';
 
@@ -40,31 +41,14 @@ export interface OpportunityPorts {
 	person(): Person | null;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-
 /** The follow-up's ports over Salesforce Opportunities, Leads/Contacts and Tasks, for one item. */
 export function opportunityPorts(client: SalesforceClient, input: OpportunityInput, relations: OpportunityRelations, itemIndex: number): OpportunityPorts {
-	const names = { key: input.opportunityKeyField, followUp: input.followUpField };
-	const accounts = new Map<string, string | null>();
-	const owners = new Map<string, string | null>();
+	const names = input.fields;
+	const opportunities = opportunityRecords(client, names, itemIndex);
+	const asCycle = opportunities.asCycle;
 	let person = relations.person;
 	let createdHere = false;
-
-	const asCycle = (opportunity: IDataObject): CycleRecord => {
-		const id = String(opportunity.Id);
-		accounts.set(id, text(opportunity.AccountId));
-		owners.set(id, text(opportunity.OwnerId));
-		return { id, key: String(opportunity[names.key] ?? ''), open: opportunity.IsClosed !== true, followUp: text(opportunity[names.followUp]) };
-	};
-	const ownerOf = (record: CycleRecord): string | null => owners.get(record.id) ?? relations.ownerId;
-
-	async function getCycle(key: string): Promise<CycleRecord | null> {
-		const found = await queryAll(client, opportunityByKeyQuery(names, key), itemIndex);
-		if (found.length > 1) {
-			throw client.error(300, [{ errorCode: 'MULTIPLE_RECORDS', message: `Several Opportunities have ${names.key} = ${key}: mark the field Unique and merge them`, fields: [names.key] }], itemIndex);
-		}
-		return found.length === 0 ? null : asCycle(found[0]);
-	}
+	const ownerOf = (record: CycleRecord): string | null => opportunities.ownerOf(record) ?? relations.ownerId;
 
 	/** A create refused as a duplicate of the key answers 'exists'; racing creates leave one Opportunity. */
 	async function createCycle(key: string, followUp: string): Promise<CycleRecord | 'exists'> {
@@ -98,7 +82,7 @@ export function opportunityPorts(client: SalesforceClient, input: OpportunityInp
 	/** The Contact, else the open Lead, with the e-mail (read again: an earlier owner may have made one since this execution's first reads). */
 	async function findPerson(address: string): Promise<string | null> {
 		for (const [type, query] of [['Contact', contactQuery(address)], ['Lead', leadQuery(address)]] as const) {
-			const id = text((await queryAll(client, query, itemIndex))[0]?.Id);
+			const id = text((await queryAll(client, query, itemIndex))[0]?.Id) ?? null;
 			if (id !== null) {
 				person = { type, id };
 				return id;
@@ -119,7 +103,7 @@ export function opportunityPorts(client: SalesforceClient, input: OpportunityInp
 						const fields = { email, firstName: input.firstName, lastName: input.lastName, company: input.companyName, ownerId: owner };
 						const body = type === 'Contact' ? contactFields(fields, await relations.account()) : leadFields(fields);
 						const query = type === 'Contact' ? contactQuery(email) : leadQuery(email);
-						const id = await create(type, body, async () => text((await queryAll(client, query, itemIndex))[0]?.Id));
+						const id = await create(type, body, async () => text((await queryAll(client, query, itemIndex))[0]?.Id) ?? null);
 						person = { type, id };
 						return id;
 					},
@@ -128,7 +112,7 @@ export function opportunityPorts(client: SalesforceClient, input: OpportunityInp
 	const story = (record: CycleRecord): EnsuredStep => {
 		const marker = storyMarker(record.key);
 		const find = async (): Promise<string | null> =>
-			text((await queryAll(client, tasksOfOpportunityQuery(record.id), itemIndex)).find((task) => String(task.Description ?? '').includes(marker))?.Id);
+			text((await queryAll(client, tasksOfOpportunityQuery(record.id), itemIndex)).find((task) => String(task.Description ?? '').includes(marker))?.Id) ?? null;
 		return {
 			find,
 			create: async () => {
@@ -149,22 +133,20 @@ export function opportunityPorts(client: SalesforceClient, input: OpportunityInp
 	const ports: FollowUpPorts = {
 		listIsCurrent: true,
 		listCycles: async () => relations.opportunities.map(asCycle),
-		getCycle,
+		getCycle: opportunities.getCycle,
 		createCycle,
-		writeFollowUp: async (record, followUp) => {
-			await client.request({ method: 'PATCH', path: `/sobjects/Opportunity/${record.id}`, body: { [names.followUp]: followUp }, idempotent: true }, itemIndex);
-		},
+		writeFollowUp: opportunities.writeFollowUp,
 		/** Every opportunity hangs on an Account: one made before Accounts were ensured gets it now. */
 		refresh: async (record, created) => {
-			if (created || accounts.get(record.id) !== null) return;
+			if (created || opportunities.accountOf(record) !== null) return;
 			const accountId = await relations.account();
 			await client.request({ method: 'PATCH', path: `/sobjects/Opportunity/${record.id}`, body: { AccountId: accountId }, idempotent: true }, itemIndex);
-			accounts.set(record.id, accountId);
+			opportunities.setAccount(record, accountId);
 		},
 		person: personStep,
 		story: input.writeTask ? story : undefined,
 		now: () => Date.now(),
 		sleep,
 	};
-	return { ports, accountOf: (record) => accounts.get(record.id) ?? null, ownerOf, person: () => person };
+	return { ports, accountOf: (record) => opportunities.accountOf(record) ?? null, ownerOf, person: () => person };
 }
