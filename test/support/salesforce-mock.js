@@ -9,6 +9,7 @@
 const http = require('node:http');
 const { createVerify, randomBytes } = require('node:crypto');
 const { SoqlError, parse, matches, fieldsOf } = require('./soql');
+const { takeFault } = require('./fault-queue');
 
 /**
  * @typedef {Record<string, any>} Json
@@ -431,16 +432,7 @@ async function startSalesforceMock(options = {}) {
 	}
 
 	/** @param {string} method @param {string} path */
-	const takeFault = (method, path) => {
-		const index = faults.findIndex((f) => (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path)));
-		if (index === -1) return undefined;
-		const fault = faults[index];
-		if (fault.skip) {
-			fault.skip--;
-			return undefined;
-		}
-		return faults.splice(index, 1)[0];
-	};
+	const takeFaultOf = (method, path) => takeFault(faults, (f) => (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path)));
 	/** @param {Fault} fault */
 	const faultReply = (fault) => ({
 		status: fault.status,
@@ -467,7 +459,7 @@ async function startSalesforceMock(options = {}) {
 		apiUsage++;
 		const { path, search } = splitApiUrl(url.pathname + url.search);
 		if (apiUsage > apiLimit) return faultReply({ status: 403 });
-		const fault = takeFault(method, path);
+		const fault = takeFaultOf(method, path);
 		if (fault && fault.when !== 'after') return faultReply(fault);
 		let body;
 		try {

@@ -6,7 +6,8 @@ import { FieldError, isRecord, text } from '../../../core/shared';
 
 /**
  * Record Alert for one item: writes the alert marker on the deal or opportunity and releases the
- * claim; the item's `crm` comes back with its follow-up as the record now says it is.
+ * claim; the item's `crm` comes back with its follow-up as the record now says it is. An item whose
+ * execution neither alerted nor holds the claim passes unchanged.
  */
 export async function recordAlertOfItem(context: IExecuteFunctions, itemIndex: number, ports: Pick<FollowUpPorts, 'getCycle' | 'writeFollowUp'>): Promise<IDataObject> {
 	const param = (name: string): string | undefined => text(context.getNodeParameter(name, itemIndex, ''));
@@ -19,7 +20,11 @@ export async function recordAlertOfItem(context: IExecuteFunctions, itemIndex: n
 	if (sentAt !== null && Number.isNaN(sentAt.getTime())) {
 		throw new FieldError(`"${sent}" is not an ISO 8601 time`, 'Alert Sent At', 'Map Alert Sent At to "alert.sentAt" from PQL Alert, or leave it empty when no alert went out.');
 	}
-	const recorded = await recordAlert(ports, { key, token: param('claim') ?? null, sentAt: sentAt?.toISOString() ?? null });
+	const claim = param('claim') ?? null;
+	const crm = context.getInputData()[itemIndex]?.json.crm;
+	// No alert went out and this execution holds no claim (another one does the follow-up): nothing to record.
+	if (sentAt === null && claim === null) return { crm: isRecord(crm) ? (crm as IDataObject) : { idempotencyKey: key } };
+	const recorded = await recordAlert(ports, { key, token: claim, sentAt: sentAt?.toISOString() ?? null });
 	const followUp: CrmFollowUp = {
 		status: recorded.state.ready && recorded.state.alertedAt !== null ? 'complete' : 'alertDue',
 		owner: false,
@@ -27,6 +32,5 @@ export async function recordAlertOfItem(context: IExecuteFunctions, itemIndex: n
 		claimedUntil: null,
 		alertedAt: recorded.state.alertedAt,
 	};
-	const crm = context.getInputData()[itemIndex]?.json.crm;
 	return { crm: { ...(isRecord(crm) ? crm : {}), idempotencyKey: key, followUp } as unknown as IDataObject };
 }

@@ -76,6 +76,13 @@ const run = async (options: Run = {}): Promise<WorkflowRunResult> =>
 
 const followUpOf = () => parseState(hubspot.records('deals')[0].properties.pql_follow_up);
 
+/** Executions › Retry: n8n starts again at the failed node (PQL Alert) with the items it had; the follow-up ends recorded. */
+async function retryFromAlert(failed: WorkflowRunResult): Promise<void> {
+	const retried = await run({ startNode: 'PQL Alert', input: failed.items('PQL CRM'), mode: 'retry' });
+	expect(retried.status).toBe('success');
+	expect(followUpOf()).toMatchObject({ claim: null, alertedAt: expect.any(String) });
+}
+
 describe('PQL CRM → PQL Alert → Record Alert (HubSpot)', () => {
 	test('the owner hears once: the alert is due in the one execution that owns the follow-up; Record Alert completes it; the next execution has nothing to do', async () => {
 		const first = await run();
@@ -100,11 +107,18 @@ describe('PQL CRM → PQL Alert → Record Alert (HubSpot)', () => {
 		expect(other.json('PQL CRM')[0].crm).toMatchObject({ followUp: { status: 'pendingElsewhere' } });
 		expect(slack.messages).toHaveLength(0);
 
-		// Executions › Retry: n8n starts again at the failed node with the items it had.
-		const retried = await run({ startNode: 'PQL Alert', input: failed.items('PQL CRM'), mode: 'retry' });
-		expect(retried.status).toBe('success');
+		await retryFromAlert(failed);
 		expect(slack.messages).toHaveLength(1);
-		expect(followUpOf()).toMatchObject({ claim: null, alertedAt: expect.any(String) });
+	});
+
+	test('the documented window: Slack took the alert but its answer was lost, so the retry posts it a second time; then Record Alert completes the follow-up', async () => {
+		slack.loseNextAnswer('chat.postMessage');
+		const failed = await run();
+		expect(failed.status).toBe('error');
+		expect(failed.error?.message).toBe('Slack refused the request: server_error');
+		expect(slack.messages).toHaveLength(1);
+		await retryFromAlert(failed);
+		expect(slack.messages).toHaveLength(2);
 	});
 
 	test('an execution that dies after the CRM step and is never retried: after the lease the next execution takes over, and the owner is alerted', async () => {

@@ -69,4 +69,28 @@ describe('PQL CRM › HubSpot: the follow-up survives faults (issue 13)', () => 
 		expect(mock.count('deals')).toBe(1);
 		expect(notesOf(legacy.id)).toHaveLength(1);
 	});
+
+	test('the note is looked for on every page of the deal\'s associations (no silent cap): no second note after the marker write failed', async () => {
+		mock = await startHubSpotMock({ owners: [REP], associationPageSize: 1 });
+		// The note is refused at first: the deal exists without it.
+		mock.failNext({ method: 'POST', path: /\/objects\/notes$/, status: 403 });
+		expect((await runCrm(mock, [qualified()])).status).toBe('error');
+		const dealId = mock.records('deals')[0].id;
+		for (let i = 0; i < 3; i++) {
+			await fetch(`${mock.url}/crm/v3/objects/notes`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${mock.token}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ properties: { hs_note_body: `Call ${i}`, hs_timestamp: '2026-11-21T10:00:00Z' }, associations: [{ to: { id: dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 214 }] }] }),
+			});
+		}
+		// Now the note is written (after the reps' three), but the marker that records it is refused (the third
+		// write to the deal: its score, the claim taken over, then the marker).
+		mock.failNext({ method: 'PATCH', path: /\/objects\/deals\/\d+$/, status: 403, skip: 2 });
+		expect((await runCrm(mock, [qualified()])).status).toBe('error');
+		expect(notesOf(dealId)).toHaveLength(4);
+		const crm = crmOf(await runCrm(mock, [qualified()]));
+		expect(notesOf(dealId)).toHaveLength(4);
+		expect(mock.records('notes').find((n) => n.id === crm.ids.note)?.properties.hs_note_body).toContain('PQL key: acct-1:c1');
+		expect(mock.log.filter((l) => l.method === 'GET' && l.path.endsWith('/associations/notes')).length).toBeGreaterThanOrEqual(4);
+	});
 });

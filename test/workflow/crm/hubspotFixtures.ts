@@ -1,4 +1,6 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { QualifiedAccount } from '../../support/qualified-account';
+import { REP, qualifiedAccount } from '../../support/qualified-account';
 import type { CrmFollowUp, CrmResult } from '../../../core/contract/crm';
 import { PqlCrm } from '../../../nodes/PqlCrm/PqlCrm.node';
 import { PqlHubSpotOAuth2Api } from '../../../credentials/PqlHubSpotOAuth2Api.credentials';
@@ -8,7 +10,7 @@ import type { startHubSpotMock } from '../../support/hubspot-mock';
 
 export const nodeTypes = createNodeTypes({ nodes: [PqlCrm], credentials: [PqlHubSpotPrivateAppApi, PqlHubSpotOAuth2Api] });
 
-export const REP = { id: '501', email: 'rep@vendor.test', firstName: 'Rita', lastName: 'Rep' };
+export { REP };
 
 export function crmWorkflow(parameters: object = {}, extra: object = {}): WorkflowJson {
 	return {
@@ -26,48 +28,9 @@ export function crmWorkflow(parameters: object = {}, extra: object = {}): Workfl
 	};
 }
 
-export interface QualifiedItem {
-	accountId?: string;
-	email?: string;
-	domain?: string;
-	qualifiedSince?: string;
-	score?: number;
-	ownerEmail?: string | null;
-	crmOwnerId?: string | null;
-}
+export type QualifiedItem = QualifiedAccount;
 
-export function qualified(options: QualifiedItem = {}): INodeExecutionData {
-	const account = options.accountId ?? 'acct-1';
-	return {
-		json: {
-			accountId: account,
-			email: options.email ?? `ana@${options.domain ?? 'acme.test'}`,
-			company: { domain: options.domain ?? 'acme.test', name: 'Acme Test' },
-			pql: {
-				entity: { type: 'account', id: account },
-				score: options.score ?? 82,
-				grade: 'A',
-				qualified: true,
-				disqualified: false,
-				disqualifiedBy: [],
-				components: { usage: 45, intent: 25, fit: 12 },
-				model: { kind: 'weighted', version: 'test-1' },
-				qualifiedSince: options.qualifiedSince ?? '2026-11-20T10:15:00.000Z',
-				scoredAt: '2026-11-20T10:16:00.000Z',
-				reasons: [
-					{ signal: 'pricing', label: 'Pricing viewed', category: 'intent', points: 25, detail: 'viewed pricing 3 times' },
-					{ signal: 'invite', label: 'Teammate invited', category: 'usage', points: 30, detail: '2 invites' },
-				],
-				metrics: { events: 41, activeUsers: 3, teammatesInvited: 2, daysSinceLastSeen: 0 },
-			},
-			routing: {
-				owner: { name: 'Rita Rep', email: options.ownerEmail === undefined ? REP.email : options.ownerEmail, crmOwnerId: options.crmOwnerId ?? null, slackId: 'U1' },
-				rule: 'pool',
-				slaDueAt: '2026-11-20T11:16:00.000Z',
-			},
-		},
-	};
-}
+export const qualified = (options: QualifiedItem = {}): INodeExecutionData => ({ json: qualifiedAccount(options) as unknown as IDataObject });
 
 /** A qualified account whose people all use free mail: no work domain, no company name from enrichment. */
 export function freeMailAccount(accountId: string, email: string, companyName: string | null = null): INodeExecutionData {
