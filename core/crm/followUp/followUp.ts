@@ -87,7 +87,12 @@ async function findOrCreateCycle(ports: FollowUpPorts, request: FollowUpRequest,
 	throw new Error(`No open PQL cycle of ${request.accountId} found within ${MAX_PROBES} keys`);
 }
 
-type Ownership = { owner: true; record: CycleRecord; state: FollowUpState } | { owner: false; record: CycleRecord; state: FollowUpState };
+interface Ownership {
+	owner: boolean;
+	/** The record as last read (after a takeover, read back). */
+	record: CycleRecord;
+	state: FollowUpState;
+}
 
 const isComplete = (state: FollowUpState, alertRecorded: boolean): boolean => state.ready && (!alertRecorded || state.alertedAt !== null);
 
@@ -158,10 +163,14 @@ export async function followUp(ports: FollowUpPorts, request: FollowUpRequest): 
 		await ports.refresh(found.record, found.created);
 		const decided = await decideOwnership(ports, request, found);
 		const status: CrmWriteStatus = found.created ? 'created' : decided.owner ? 'resumed' : 'deduplicated';
-		const complete = isComplete(decided.state, request.alertRecorded);
-		const outcome: FollowUpOutcome = decided.owner
-			? { ...decided, cycle: found.cycle, status, followUp: request.alertRecorded ? 'alertDue' : 'complete', state: await followUpAsOwner(ports, request, { ...found, record: decided.record }, decided.state) }
-			: { ...decided, cycle: found.cycle, status, followUp: complete ? 'complete' : 'pendingElsewhere' };
+		let outcome: FollowUpOutcome;
+		if (decided.owner) {
+			const state = await followUpAsOwner(ports, request, { ...found, record: decided.record }, decided.state);
+			outcome = { ...decided, state, cycle: found.cycle, status, followUp: request.alertRecorded ? 'alertDue' : 'complete' };
+		} else {
+			const complete = isComplete(decided.state, request.alertRecorded);
+			outcome = { ...decided, cycle: found.cycle, status, followUp: complete ? 'complete' : 'pendingElsewhere' };
+		}
 		finished = true;
 		return outcome;
 	} finally {
