@@ -11,6 +11,8 @@ export interface AlertPolicy {
 function gate(input: AlertInput, when: AlertWhen): SkipReason | null {
 	const { pql, crm } = input;
 	switch (when) {
+		case 'crmAlertDue':
+			return crm?.followUp === 'alertDue' ? null : 'crmAlertNotDue';
 		case 'crmCreated':
 			return crm?.status === 'created' ? null : 'crmNotCreated';
 		case 'newlyQualified':
@@ -23,9 +25,10 @@ function gate(input: AlertInput, when: AlertWhen): SkipReason | null {
 }
 
 /**
- * Why this item gets no alert, or null when it should get one. Decided only from the item: the
- * CRM step's created-vs-deduplicated answer (which the CRM enforces atomically) and the entity's
- * last alert time that the workflow keeps outside the node (a Data Table row, a CRM field).
+ * Why this item gets no alert, or null when it should get one. Decided only from the item: what
+ * the CRM step says (the alert is due in the one execution that owns the follow-up, until Record
+ * Alert writes that it went out; or the older "this execution created the record") and the
+ * entity's last alert time that the workflow keeps outside the node (a Data Table row, a CRM field).
  */
 export function skipReason(input: AlertInput, policy: AlertPolicy): SkipReason | null {
 	const gated = gate(input, policy.when);

@@ -1,4 +1,5 @@
-import type { AlertCrm, AlertInput, AlertOwner, AlertRouting, CrmStatus, RecordLink } from '../contract/alert';
+import type { AlertCrm, AlertInput, AlertOwner, AlertRouting, RecordLink } from '../contract/alert';
+import type { CrmWriteStatus, FollowUpStatus } from '../contract/crm';
 import type { Company, Person } from '../contract/enrichment';
 import type { JsonObject } from '../contract/event';
 import type { PqlResult } from '../contract/pql';
@@ -59,12 +60,13 @@ function readRouting(value: unknown): AlertRouting | null {
 	return { owner: readOwner(value.owner), slaDueAt: text(value.slaDueAt), rule };
 }
 
-const CRM_STATUSES: CrmStatus[] = ['created', 'deduplicated', 'updated'];
+const CRM_STATUSES: CrmWriteStatus[] = ['created', 'resumed', 'deduplicated'];
+const FOLLOW_UP_STATUSES: FollowUpStatus[] = ['alertDue', 'complete', 'pendingElsewhere'];
 
 /** `status`, or the booleans `created` / `deduplicated` a CRM step may report instead. */
-function readCrmStatus(crm: JsonObject): CrmStatus | null {
+function readCrmStatus(crm: JsonObject): CrmWriteStatus | null {
 	const status = text(crm.status);
-	if (status !== null && (CRM_STATUSES as string[]).includes(status)) return status as CrmStatus;
+	if (status !== null && (CRM_STATUSES as string[]).includes(status)) return status as CrmWriteStatus;
 	if (crm.created === true) return 'created';
 	if (crm.deduplicated === true || crm.created === false) return 'deduplicated';
 	return null;
@@ -94,7 +96,13 @@ function readRecords(crm: JsonObject): RecordLink[] {
 
 function readCrm(value: unknown): AlertCrm | null {
 	if (!isObject(value)) return null;
-	return { system: text(value.system), status: readCrmStatus(value), records: readRecords(value) };
+	const followUp = isObject(value.followUp) ? text(value.followUp.status) : null;
+	return {
+		system: text(value.system),
+		status: readCrmStatus(value),
+		followUp: followUp !== null && (FOLLOW_UP_STATUSES as string[]).includes(followUp) ? (followUp as FollowUpStatus) : null,
+		records: readRecords(value),
+	};
 }
 
 function isPql(value: unknown): value is PqlResult {

@@ -1,11 +1,13 @@
 import type { Company, Person } from './enrichment';
 import type { PqlResult } from './pql';
 
+import type { CrmWriteStatus, FollowUpStatus } from './crm';
+
 /** When a PQL is worth a Slack message. */
-export type AlertWhen = 'crmCreated' | 'newlyQualified' | 'qualified' | 'always';
+export type AlertWhen = 'crmAlertDue' | 'crmCreated' | 'newlyQualified' | 'qualified' | 'always';
 
 /** Why an item got no message. */
-export type SkipReason = 'noPql' | 'crmNotCreated' | 'notNewlyQualified' | 'notQualified' | 'throttled' | 'duplicateInRun';
+export type SkipReason = 'noPql' | 'crmAlertNotDue' | 'crmNotCreated' | 'notNewlyQualified' | 'notQualified' | 'throttled' | 'duplicateInRun';
 
 /** PQL Route's owner as PQL Alert reads it. */
 export interface AlertOwner {
@@ -22,7 +24,6 @@ export interface AlertRouting {
 	rule: string | null;
 }
 
-export type CrmStatus = 'created' | 'deduplicated' | 'updated';
 
 export interface RecordLink {
 	label: string;
@@ -32,7 +33,9 @@ export interface RecordLink {
 /** PQL CRM's `crm` as PQL Alert reads it. */
 export interface AlertCrm {
 	system: string | null;
-	status: CrmStatus | null;
+	status: CrmWriteStatus | null;
+	/** `crm.followUp.status`: whether this execution's alert is due. */
+	followUp: FollowUpStatus | null;
 	records: RecordLink[];
 }
 

@@ -1,4 +1,5 @@
 import { FieldError } from '../shared/fieldError';
+import type { PqlFacts } from './pqlFacts';
 
 /** The placeholders a deal / opportunity name template may use. */
 export interface DealNameValues {
@@ -36,3 +37,24 @@ export function renderDealName(template: string, values: DealNameValues): string
 	}
 	return clean.length > MAX_NAME_LENGTH ? `${clean.slice(0, MAX_NAME_LENGTH - 1)}…` : clean;
 }
+
+/** What a new deal or opportunity is named from. */
+export interface DealNameSource {
+	companyName: string;
+	domain: string | null;
+	accountId: string;
+	email: string | null;
+	facts: PqlFacts;
+	/** ISO 8601; its day is `{date}`. */
+	qualifiedSince: string;
+}
+
+export const dealNameValues = (source: DealNameSource): DealNameValues => ({
+	company: source.companyName,
+	domain: source.domain ?? '',
+	account: source.accountId,
+	email: source.email ?? '',
+	score: source.facts.score === null ? '' : String(Math.round(source.facts.score)),
+	grade: source.facts.grade ?? '',
+	date: source.qualifiedSince.slice(0, 10),
+});

@@ -1,7 +1,8 @@
-export { idempotencyKey } from './idempotencyKey';
+export { checkedQualifiedSince } from './qualifiedSince';
+export { companyKey } from './companyKey';
 export { normalizeDomain, normalizeEmail } from './domain';
-export { DEFAULT_DEAL_NAME_TEMPLATE, renderDealName } from './dealName';
-export type { DealNameValues } from './dealName';
+export { DEFAULT_DEAL_NAME_TEMPLATE, dealNameValues, renderDealName } from './dealName';
+export type { DealNameSource, DealNameValues } from './dealName';
 export { readPqlFacts, rankedReasons } from './pqlFacts';
 export type { PqlFacts, ReasonFact } from './pqlFacts';
 export { MAX_NOTE_LENGTH, storyMarker, usageStoryHtml } from './usageStory';

@@ -29,6 +29,7 @@ const FIXES: Record<string, string> = {
 	invalid_token: 'The webhook URL is no longer valid: create a new incoming webhook and update the credential',
 	action_prohibited: 'A workspace admin restricted posting to this channel',
 	no_answer: 'Slack could not be reached (the connection failed or timed out); a message may have been posted all the same',
+	server_error: 'Slack had a server error; a message may have been posted all the same. Retrying the execution sends it (again)',
 };
 
 const fixFor = (code: string): string => FIXES[code] ?? `Slack answered "${code}": see https://api.slack.com/methods for what it means`;
@@ -57,10 +58,12 @@ async function sendToSlack(ctx: IExecuteFunctions, credentialType: string, reque
 		credentialType,
 		request,
 		accept: (a) => a.status >= 200 && a.status < 500 && a.status !== 429,
+		// What is left after the policy gives up: 429, 5xx, or no answer.
 		retryDelay: (a, retry) => slackRetryDelay({ status: a.status, retryAfter: retryAfterSeconds(a.headers), retry, idempotent }),
 	});
 	if (answer.status === 429) throw slackError(ctx, 'ratelimited', itemIndex, 429, {});
 	if (answer.status === 0) throw slackError(ctx, 'no_answer', itemIndex, 0, answer.body as JsonObject);
+	if (answer.status >= 500) throw slackError(ctx, 'server_error', itemIndex, answer.status, {});
 	return answer;
 }
 

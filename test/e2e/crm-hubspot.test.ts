@@ -1,46 +1,13 @@
-import axios from 'axios';
-
 import { startHubSpotMock } from '../support/hubspot-mock';
-import { n8n, sleep } from './support/instance';
+import { REP, accountPoster, qualifiedAccount } from './support/accounts';
+import { n8n } from './support/instance';
 
 const server = n8n();
 const HOOK = 'pql-e2e-crm-hubspot';
-const REP = { id: '501', email: 'rep@vendor.test', firstName: 'Rita', lastName: 'Rep' };
 type Mock = Awaited<ReturnType<typeof startHubSpotMock>>;
 let mock: Mock;
 let workflowId: string;
-
-/** A qualified account as PQL Score → Enrich → Route hand it over (the node's defaults read these fields). */
-function qualifiedAccount(accountId: string, domain: string) {
-	return {
-		accountId,
-		email: `ana@${domain}`,
-		company: { domain, name: `${domain} Inc` },
-		pql: {
-			entity: { type: 'account', id: accountId },
-			score: 84,
-			grade: 'A',
-			qualified: true,
-			qualifiedSince: '2026-11-20T10:15:00.000Z',
-			scoredAt: '2026-11-20T10:16:00.000Z',
-			reasons: [{ signal: 'invite', label: 'Teammate invited', category: 'usage', points: 30, detail: '2 invites' }],
-			metrics: { events: 41, activeUsers: 3 },
-		},
-		routing: { owner: { name: 'Rita Rep', email: REP.email, crmOwnerId: null, slackId: 'U1' }, rule: 'pool', slaDueAt: '2026-11-20T11:16:00.000Z' },
-	};
-}
-
-const post = async (accounts: object[]) => await axios.post(`${server.baseUrl}/webhook/${HOOK}`, { accounts }, { validateStatus: () => true, timeout: 120_000 });
-
-/** Posts, re-sending what met the brief 404 right after activation (those requests started nothing). */
-async function postAll(bodies: object[][]) {
-	let responses = await Promise.all(bodies.map(async (b) => ({ body: b, response: await post(b) })));
-	for (let attempt = 0; responses.some((r) => r.response.status === 404) && attempt < 40; attempt++) {
-		await sleep(250);
-		responses = await Promise.all(responses.map(async (r) => (r.response.status === 404 ? { body: r.body, response: await post(r.body) } : r)));
-	}
-	return responses.map((r) => r.response);
-}
+const { post, postAll } = accountPoster(server, HOOK);
 
 const dealsOf = (accountId: string) => mock.records('deals').filter((d) => d.properties.pql_account_id === accountId);
 
@@ -106,13 +73,14 @@ test('20 concurrent qualified events for one account, search index lagging → 1
 	expect(mock.records('companies').filter((c) => c.properties.domain === 'acme.test')).toHaveLength(1);
 	expect(mock.records('contacts').filter((c) => c.properties.email === 'ana@acme.test')).toHaveLength(1);
 	expect(dealsOf('acct-acme')).toHaveLength(1);
-	expect(dealsOf('acct-acme')[0].properties).toMatchObject({ amount: '5000', hubspot_owner_id: REP.id, pql_idempotency_key: 'acct-acme:2026-11-20', pql_score: '84' });
-	expect(mock.records('notes').filter((n) => n.properties.hs_note_body.includes('PQL key: acct-acme:2026-11-20'))).toHaveLength(1);
+	expect(dealsOf('acct-acme')[0].properties).toMatchObject({ amount: '5000', hubspot_owner_id: REP.id, pql_idempotency_key: 'acct-acme:c1', pql_score: '84' });
+	expect(mock.records('notes').filter((n) => n.properties.hs_note_body.includes('PQL key: acct-acme:c1'))).toHaveLength(1);
+	expect(crm.filter((c) => c.followUp.status === 'alertDue')).toEqual([expect.objectContaining({ created: true })]);
 });
 
-test('a failed execution retried in n8n → still one deal', async () => {
-	// The deal is written, then associating it with the company is refused: the execution fails.
-	mock.failNext({ method: 'PUT', path: /^\/crm\/v4\/objects\/deals\/\d+\/associations\/companies\//, status: 403 });
+test('a failed execution retried in n8n → still one deal, and the retry writes the note the failure left out', async () => {
+	// The deal is written, then the note is refused: the execution fails and gives its claim back.
+	mock.failNext({ method: 'POST', path: /^\/crm\/v3\/objects\/notes$/, status: 403 });
 	const failed = await post([qualifiedAccount('acct-globex', 'globex.test')]);
 	expect(failed.status).toBe(500);
 	expect(dealsOf('acct-globex')).toHaveLength(1);
@@ -126,8 +94,9 @@ test('a failed execution retried in n8n → still one deal', async () => {
 	);
 	const run = retried.find((e: { retryOf?: unknown }) => String(e.retryOf) === String(errored.id));
 	const crm = run.data.resultData.runData['PQL CRM'][0].data.main[0][0].json.crm;
-	expect(crm).toMatchObject({ status: 'deduplicated', created: false, ids: { deal: dealsOf('acct-globex')[0].id } });
+	expect(crm).toMatchObject({ status: 'resumed', created: false, ids: { deal: dealsOf('acct-globex')[0].id }, followUp: { status: 'alertDue', owner: true } });
 	expect(dealsOf('acct-globex')).toHaveLength(1);
+	expect(mock.records('notes').filter((n) => n.properties.hs_note_body.includes('PQL key: acct-globex:c1'))).toHaveLength(1);
 	const company = mock.records('companies').find((c) => c.properties.domain === 'globex.test');
 	expect(mock.associationTypes(`deals:${crm.ids.deal}`, `companies:${company?.id}`)).toEqual([5]);
 });

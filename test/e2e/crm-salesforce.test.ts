@@ -100,13 +100,14 @@ test('20 concurrent qualified events for one account → exactly one Opportunity
 	expect(mock.log.filter((l) => l.path.startsWith('/services/data/') && !l.path.startsWith('/services/data/v60.0/'))).toEqual([]);
 });
 
-test('a failed execution retried in n8n → still one Opportunity', async () => {
-	// The reads pass; the call creating Lead and Task answers 500 after the Opportunity exists.
-	mock.failNext({ method: 'POST', path: /^\/composite$/, status: 500, skip: 1 });
+test('a validation rule refuses the Lead: the execution fails; after the fix, n8n\'s retry makes the Lead and the Task on the one Opportunity', async () => {
+	mock.addRule('Lead', () => ({ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Lead Source is required', fields: ['LeadSource'] }));
 	const failed = await post(qualifiedEvent('globex.test', 'globex.test'));
 	expect(failed.status).toBe(500);
 	expect(opportunitiesOf('globex.test')).toHaveLength(1);
+	expect(mock.records('Lead').filter((l) => l.Email === 'ana@globex.test')).toHaveLength(0);
 
+	mock.clearRules('Lead');
 	const executions = await server.waitForExecutions(workflowId, (list) => list.some((e) => e.status === 'error'));
 	const errored = executions.find((e) => e.status === 'error');
 	const retry = await server.api.post(`/executions/${errored.id}/retry`, { loadWorkflow: false });
@@ -115,8 +116,10 @@ test('a failed execution retried in n8n → still one Opportunity', async () => 
 	const run = retried.find((e) => String(e.retryOf) === String(errored.id));
 	expect(run?.status).toBe('success');
 	const crm = run.data.resultData.runData['PQL CRM'][0].data.main[0][0].json.crm;
-	expect(crm).toMatchObject({ status: 'deduplicated', created: false, ids: { opportunity: opportunitiesOf('globex.test')[0].Id } });
+	expect(crm).toMatchObject({ status: 'resumed', created: false, ids: { opportunity: opportunitiesOf('globex.test')[0].Id }, followUp: { status: 'alertDue' } });
 	expect(opportunitiesOf('globex.test')).toHaveLength(1);
+	expect(mock.records('Lead').filter((l) => l.Email === 'ana@globex.test')).toHaveLength(1);
+	expect(mock.records('Task').filter((t) => t.WhatId === crm.ids.opportunity)).toHaveLength(1);
 });
 
 test('an e-mail with quotes reaches Salesforce escaped; a session expiring mid-run is renewed', async () => {
@@ -131,6 +134,6 @@ test('an e-mail with quotes reaches Salesforce escaped; a session expiring mid-r
 	expect(response.data.crm.ids.contact).not.toBe(victim);
 	expect(mock.queries).toContain("SELECT Id, AccountId, OwnerId FROM Contact WHERE Email = 'x\\'or(email!=\\'@\\')or(email=\\'a.b' LIMIT 1");
 	expect(mock.records('Lead').filter((l) => l.Email === email)).toHaveLength(1);
-	// Each of the four API calls met an expired session once, and a new token was fetched for it.
-	expect(mock.tokenRequests.length - tokens).toBe(4);
+	// Each of the six API calls (reads, Account, Opportunity, Lead, Task, follow-up marker) met an expired session once, and a new token was fetched for it.
+	expect(mock.tokenRequests.length - tokens).toBe(6);
 });

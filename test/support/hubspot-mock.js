@@ -12,6 +12,7 @@ const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { loadRoutes, matchRoute, validateRequest, validateResponse } = require('./openapi');
 const { propertiesApi } = require('./hubspot-properties-api');
+const { takeFault } = require('./fault-queue');
 
 const SPEC_DIR = path.resolve(__dirname, '../fixtures/hubspot-openapi');
 
@@ -19,7 +20,7 @@ const SPEC_DIR = path.resolve(__dirname, '../fixtures/hubspot-openapi');
  * @typedef {Record<string, any>} Json
  * @typedef {{ id: string; properties: Record<string, string>; createdAt: string; updatedAt: string; archived: boolean; indexedAt: number }} StoredRecord
  * @typedef {{ name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue?: boolean; description?: string }} PropertyDef
- * @typedef {{ method?: string; path?: RegExp; when?: 'before' | 'after'; status?: number }} FailRule
+ * @typedef {{ method?: string; path?: RegExp; when?: 'before' | 'after'; status?: number; skip?: number }} FailRule
  * @typedef {{ rate429?: number; rate500?: number; seed?: number; daily?: boolean }} Faults
  * @typedef {{
  *   token?: string;
@@ -29,6 +30,7 @@ const SPEC_DIR = path.resolve(__dirname, '../fixtures/hubspot-openapi');
  *   owners?: Array<{ id: string; email: string; firstName?: string; lastName?: string }>;
  *   pqlProperties?: boolean;
  *   validateAgainstSpecs?: boolean;
+ *   associationPageSize?: number;
  * }} MockOptions
  */
 
@@ -107,6 +109,8 @@ async function startHubSpotMock(options = {}) {
 	// so the stand-in then answers every path its handlers know without checking requests.
 	const routes = options.validateAgainstSpecs === false ? null : loadRoutes(SPEC_DIR, [propertiesApi]);
 	let searchLagMs = options.searchLagMs ?? 0;
+	/** HubSpot's v4 association list gives at most 500 per page; tests make pages smaller to see paging work. */
+	const associationPageSize = options.associationPageSize ?? 500;
 	const intervalMs = options.rateLimitIntervalMs ?? 10_000;
 	/** @type {Required<Faults>} */
 	let faults = { rate429: 0, rate500: 0, seed: 1, daily: false, ...options.faults };
@@ -150,7 +154,7 @@ async function startHubSpotMock(options = {}) {
 	}));
 	if (options.pqlProperties !== false) {
 		const pql = (/** @type {string} */ name, type = 'string', unique = false) => ({ name, label: name, type, fieldType: type === 'number' ? 'number' : 'text', groupName: 'dealinformation', hasUniqueValue: unique });
-		for (const def of [pql('pql_idempotency_key', 'string', true), pql('pql_account_id'), pql('pql_score', 'number'), pql('pql_grade'), pql('pql_reasons'), pql('pql_qualified_at', 'datetime')]) properties.deals.set(def.name, def);
+		for (const def of [pql('pql_idempotency_key', 'string', true), pql('pql_account_id'), pql('pql_score', 'number'), pql('pql_grade'), pql('pql_reasons'), pql('pql_qualified_at', 'datetime'), pql('pql_follow_up')]) properties.deals.set(def.name, def);
 		properties.companies.set('pql_company_key', { ...pql('pql_company_key', 'string', true), groupName: 'companyinformation' });
 	}
 
@@ -176,9 +180,11 @@ async function startHubSpotMock(options = {}) {
 	const present = (type, record, wanted) => {
 		const values = calculated(type, record);
 		const names = wanted && wanted.length > 0 ? wanted : Object.keys(record.properties).concat(['hs_object_id', 'createdate', 'hs_lastmodifieddate']);
+		// As HubSpot documents it: a requested property that is not defined is left out; one that is
+		// defined but has no value comes back as null (the OpenAPI specs do not say nullable).
 		/** @type {Record<string, string | null>} */
 		const shown = {};
-		for (const name of new Set(names)) shown[name] = values[name] ?? null;
+		for (const name of new Set(names)) if (properties[type].has(name) || READ_ONLY.has(name)) shown[name] = values[name] ?? null;
 		return { id: record.id, properties: shown, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: false };
 	};
 
@@ -380,6 +386,7 @@ async function startHubSpotMock(options = {}) {
 		}
 		if (method === 'POST' && (m = /^\/crm\/v3\/objects\/([^/]+)\/batch\/read$/.exec(pathname))) {
 			const type = objectType(m[1]);
+			if (body.inputs.length > 100) throw new HttpError(400, 'VALIDATION_ERROR', 'Batch input contains more than 100 records');
 			const found = body.inputs.map((/** @type {Json} */ i) => lookUp(type, i.id, body.idProperty ?? null)).filter(Boolean);
 			const at = new Date(now()).toISOString();
 			return { status: 200, body: { status: 'COMPLETE', results: found.map((/** @type {StoredRecord} */ r) => present(type, r, body.properties)), startedAt: at, completedAt: at } };
@@ -414,10 +421,16 @@ async function startHubSpotMock(options = {}) {
 			const from = objectType(m[1]);
 			const to = objectType(m[3]);
 			const prefix = `${from}:${m[2]}>${to}:`;
-			const results = [...associations.entries()]
+			const all = [...associations.entries()]
 				.filter(([key]) => key.startsWith(prefix))
 				.map(([key, ids]) => ({ toObjectId: key.slice(prefix.length), associationTypes: [...ids].map((typeId) => ({ category: 'HUBSPOT_DEFINED', typeId })) }));
-			return { status: 200, body: { results } };
+			// Pages as HubSpot's v4 list does: at most `limit` (500 at most) per page, `paging.next.after` to go on.
+			const limit = Math.min(Number(query.get('limit') ?? 500), associationPageSize);
+			const offset = Number(query.get('after') ?? 0);
+			/** @type {Json} */
+			const page = { results: all.slice(offset, offset + limit) };
+			if (offset + limit < all.length) page.paging = { next: { after: String(offset + limit), link: `?after=${offset + limit}` } };
+			return { status: 200, body: page };
 		}
 		throw new HttpError(501, 'NOT_IMPLEMENTED', `the mock does not implement ${method} ${pathname}`);
 	}
@@ -467,10 +480,8 @@ async function startHubSpotMock(options = {}) {
 	});
 
 	/** @param {string} method @param {string} pathname @param {'before' | 'after'} when */
-	const takeFailRule = (method, pathname, when) => {
-		const index = failNext.findIndex((r) => (r.when ?? 'before') === when && (!r.method || r.method === method) && (!r.path || r.path.test(pathname)));
-		return index === -1 ? undefined : failNext.splice(index, 1)[0];
-	};
+	const takeFailRule = (method, pathname, when) =>
+		takeFault(failNext, (r) => (r.when ?? 'before') === when && (!r.method || r.method === method) && (!r.path || r.path.test(pathname)));
 
 	/** @param {http.IncomingMessage} req @param {string} raw */
 	function respond(req, raw) {
@@ -547,7 +558,7 @@ async function startHubSpotMock(options = {}) {
 			record(after.status ?? 500, 'after-write');
 			return serverError(after.status);
 		}
-		const responseProblems = matched.route ? validateResponse(matched.route, answer.status, answer.body) : [];
+		const responseProblems = (matched.route ? validateResponse(matched.route, answer.status, answer.body) : []).filter((p) => !/\.properties\.[^:]+: null is not allowed$/.test(p));
 		if (responseProblems.length > 0) responseViolations.push({ method, url: req.url ?? '', problems: responseProblems });
 		record(answer.status);
 		return { status: answer.status, headers: rateHeaders(), body: answer.body };

@@ -9,6 +9,7 @@
 const http = require('node:http');
 const { createVerify, randomBytes } = require('node:crypto');
 const { SoqlError, parse, matches, fieldsOf } = require('./soql');
+const { takeFault } = require('./fault-queue');
 
 /**
  * @typedef {Record<string, any>} Json
@@ -27,7 +28,10 @@ const { SoqlError, parse, matches, fieldsOf } = require('./soql');
  *   sessionRequests?: number;
  *   apiLimit?: number;
  *   latencyMs?: number;
+ *   customFields?: Record<string, string[]>;
+ *   queryBatchSize?: number;
  * }} MockOptions
+ * @typedef {(fields: Json, insert: boolean) => { errorCode: string; message: string; fields?: string[] } | null} Rule
  */
 
 /** @type {Record<string, { prefix: string; fields: string[]; required: string[]; readOnly?: string[]; defaults?: Json; references?: Record<string, string[]> }>} */
@@ -91,6 +95,14 @@ async function startSalesforceMock(options = {}) {
 	const externalIds = options.externalIds ?? { Opportunity: ['PQL_Idempotency_Key__c'], Account: ['PQL_Account_Key__c'] };
 	const unique = options.uniqueExternalIds ?? true;
 	const apiLimit = options.apiLimit ?? 15000;
+	/** Custom text fields (255 characters, like Text(255) in Setup) besides the External IDs. @type {Record<string, string[]>} */
+	const customFields = options.customFields ?? { Opportunity: ['PQL_Follow_Up__c'] };
+	/** Salesforce returns at most this many records per query answer, then `nextRecordsUrl`. */
+	const queryBatchSize = options.queryBatchSize ?? 2000;
+	/** @type {Map<string, Json[]>} the rest of each query's records, by cursor */
+	const cursors = new Map();
+	/** Validation and duplicate rules of the org, by object. @type {Record<string, Rule[]>} */
+	const rules = {};
 
 	/** @type {Record<string, SRecord[]>} */
 	let store = Object.fromEntries(Object.keys(SCHEMA).map((o) => [o, []]));
@@ -108,6 +120,7 @@ async function startSalesforceMock(options = {}) {
 	let sessionRequests = options.sessionRequests ?? Infinity;
 	let apiUsage = 0;
 	let sequence = 0;
+	let querySequence = 0;
 	let baseUrl = '';
 
 	/** @param {string} object */
@@ -118,7 +131,7 @@ async function startSalesforceMock(options = {}) {
 		return `${SCHEMA[object].prefix}${tail}AAA`;
 	};
 	/** @param {string} object */
-	const fieldsOfObject = (object) => ['Id', 'CreatedDate', ...SCHEMA[object].fields, ...(externalIds[object] ?? [])];
+	const fieldsOfObject = (object) => ['Id', 'CreatedDate', ...SCHEMA[object].fields, ...(externalIds[object] ?? []), ...(customFields[object] ?? [])];
 	/** @param {string} object @param {string} field */
 	const canonicalField = (object, field) => fieldsOfObject(object).find((f) => f.toLowerCase() === field.toLowerCase());
 	/** @param {string} name */
@@ -157,7 +170,14 @@ async function startSalesforceMock(options = {}) {
 				const target = findById(String(value));
 				if (target === undefined || !targets.includes(target.object)) throw failure(400, `${field}: id value of incorrect type: ${value}`, 'FIELD_INTEGRITY_EXCEPTION', [field]);
 			}
+			if ((externalIds[object] ?? []).concat(customFields[object] ?? []).includes(field) && typeof value === 'string' && value.length > 255) {
+				throw failure(400, `${field}: data value too large: ${value.slice(0, 40)}... (max length=255)`, 'STRING_TOO_LONG', [field]);
+			}
 			clean[field] = value;
+		}
+		for (const rule of rules[object] ?? []) {
+			const refusal = rule(clean, insert);
+			if (refusal) throw failure(400, refusal.message, refusal.errorCode, refusal.fields ?? []);
 		}
 		if (object === 'Task' && clean.WhoId && clean.WhatId && findById(String(clean.WhoId))?.object === 'Lead') {
 			throw failure(400, 'Name ID: id value of incorrect type: a Lead cannot be combined with Related To', 'FIELD_INTEGRITY_EXCEPTION', ['WhoId']);
@@ -208,7 +228,7 @@ async function startSalesforceMock(options = {}) {
 		const where = query.where;
 		let rows = store[object].filter((r) => where === null || matches(where, (f) => r[canonicalField(object, f) ?? f] ?? null));
 		if (query.limit !== null) rows = rows.slice(0, query.limit);
-		const records = rows.map((r) => {
+		const all = rows.map((r) => {
 			/** @type {Json} */
 			const out = { attributes: { type: object, url: `/services/data/v60.0/sobjects/${object}/${r.Id}` } };
 			for (const field of query.fields) {
@@ -217,7 +237,16 @@ async function startSalesforceMock(options = {}) {
 			}
 			return out;
 		});
-		return { totalSize: records.length, done: true, records };
+		return page(all, `01gMOCK${++querySequence}`, 0);
+	}
+
+	/** One batch of a query's records, and where the next one is. @param {Json[]} all @param {string} cursor @param {number} offset */
+	function page(all, cursor, offset) {
+		const records = all.slice(offset, offset + queryBatchSize);
+		const done = offset + records.length >= all.length;
+		if (done) return { totalSize: all.length, done, records };
+		cursors.set(cursor, all);
+		return { totalSize: all.length, done, records, nextRecordsUrl: `/services/data/v60.0/query/${cursor}-${offset + records.length}` };
 	}
 
 	/**
@@ -230,6 +259,12 @@ async function startSalesforceMock(options = {}) {
 			const q = search.get('q');
 			if (!q) throw failure(400, 'A query string has to be specified', 'MALFORMED_QUERY');
 			return { status: 200, body: runQuery(q) };
+		}
+		const more = /^\/query\/(\w+)-(\d+)$/.exec(path);
+		if (more && method === 'GET') {
+			const all = cursors.get(more[1]);
+			if (!all) throw failure(400, 'invalid query locator', 'INVALID_QUERY_LOCATOR');
+			return { status: 200, body: page(all, more[1], Number(more[2])) };
 		}
 		const create = /^\/sobjects\/(\w+)\/?$/.exec(path);
 		if (create && method === 'POST') {
@@ -258,6 +293,15 @@ async function startSalesforceMock(options = {}) {
 			return { status: 201, body: { id: record.Id, success: true, errors: [], created: true } };
 		}
 		const byId = /^\/sobjects\/(\w+)\/(\w{15,18})$/.exec(path);
+		if (byId && method === 'PATCH') {
+			const object = canonicalObject(byId[1]);
+			const record = store[object].find((r) => r.Id === byId[2]);
+			if (!record) throw failure(404, 'The requested resource does not exist', 'NOT_FOUND');
+			const fields = validate(object, /** @type {Json} */ (body), false);
+			checkUnique(object, fields, record.Id);
+			Object.assign(record, fields);
+			return { status: 204, body: null };
+		}
 		if (byId && method === 'GET') {
 			const object = canonicalObject(byId[1]);
 			const record = store[object].find((r) => r.Id === byId[2]);
@@ -388,16 +432,7 @@ async function startSalesforceMock(options = {}) {
 	}
 
 	/** @param {string} method @param {string} path */
-	const takeFault = (method, path) => {
-		const index = faults.findIndex((f) => (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path)));
-		if (index === -1) return undefined;
-		const fault = faults[index];
-		if (fault.skip) {
-			fault.skip--;
-			return undefined;
-		}
-		return faults.splice(index, 1)[0];
-	};
+	const takeFaultOf = (method, path) => takeFault(faults, (f) => (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path)));
 	/** @param {Fault} fault */
 	const faultReply = (fault) => ({
 		status: fault.status,
@@ -424,7 +459,7 @@ async function startSalesforceMock(options = {}) {
 		apiUsage++;
 		const { path, search } = splitApiUrl(url.pathname + url.search);
 		if (apiUsage > apiLimit) return faultReply({ status: 403 });
-		const fault = takeFault(method, path);
+		const fault = takeFaultOf(method, path);
 		if (fault && fault.when !== 'after') return faultReply(fault);
 		let body;
 		try {
@@ -498,6 +533,15 @@ async function startSalesforceMock(options = {}) {
 		},
 		/** The next matching API request (after `skip` of them) answers with this fault ('after': the request ran, its answer is lost). @param {Fault} fault */
 		failNext: (fault) => faults.push(fault),
+		/** A validation or duplicate rule of the org on new or changed records of `object`. @param {string} object @param {Rule} rule */
+		addRule: (object, rule) => (rules[object] = [...(rules[object] ?? []), rule]),
+		/** Removes the org's rules of `object` (the admin fixed them). @param {string} object */
+		clearRules: (object) => delete rules[object],
+		/** Closes an Opportunity as a rep would (IsClosed is read-only through the API). @param {string} id @param {boolean} [won] */
+		closeOpportunity: (id, won = false) => {
+			const record = store.Opportunity.find((r) => r.Id === id);
+			if (record) Object.assign(record, { IsClosed: true, StageName: won ? 'Closed Won' : 'Closed Lost' });
+		},
 		/** Every live session answers INVALID_SESSION_ID from now on. */
 		expireSessions: () => sessions.forEach((s) => (s.expired = true)),
 		/** @param {number} n sessions expire after n API requests */

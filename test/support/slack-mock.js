@@ -88,6 +88,7 @@ function blockProblems(blocks) {
  *   requests: SlackRequest[];
  *   rateLimit: (method: string, times: number, retryAfterSeconds?: number) => void;
  *   failNext: (method: string, error: string) => void;
+ *   loseNextAnswer: (method: string) => void;
  *   reset: () => void;
  *   close: () => Promise<void>;
  * }} SlackMock
@@ -111,6 +112,8 @@ function startSlackMock(options = {}) {
 	const limited = new Map();
 	/** @type {Map<string, string[]>} */
 	const failures = new Map();
+	/** Methods whose next call is done, but answered 500 as if the answer were lost on the way. @type {Map<string, number>} */
+	const lostAnswers = new Map();
 	let sequence = 0;
 
 	/** @param {string} channel */
@@ -206,7 +209,12 @@ function startSlackMock(options = {}) {
 			const hook = url.pathname.match(/^\/hooks\/(.+)$/);
 			const api = url.pathname.match(/^\/api\/([\w.]+)$/);
 			/** @type {{ status: number; headers?: Record<string, string>; body: unknown }} */
-			const answer = hook ? answerHook(request, hook[1]) : api ? answerApi(request, api[1]) : { status: 404, body: 'not found' };
+			let answer = hook ? answerHook(request, hook[1]) : api ? answerApi(request, api[1]) : { status: 404, body: 'not found' };
+			const method = api?.[1] ?? (hook ? 'webhook' : '');
+			if ((lostAnswers.get(method) ?? 0) > 0 && answer.status === 200) {
+				lostAnswers.set(method, (lostAnswers.get(method) ?? 1) - 1);
+				answer = { status: 500, body: { ok: false, error: 'internal_error' } };
+			}
 			const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
 			res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...(answer.headers ?? {}) });
 			res.end(text);
@@ -226,11 +234,13 @@ function startSlackMock(options = {}) {
 				requests,
 				rateLimit: (method, times, retryAfterSeconds = 1) => limited.set(method, { times, retryAfter: retryAfterSeconds }),
 				failNext: (method, error) => failures.set(method, [...(failures.get(method) ?? []), error]),
+				loseNextAnswer: (method) => lostAnswers.set(method, (lostAnswers.get(method) ?? 0) + 1),
 				reset: () => {
 					messages.length = 0;
 					requests.length = 0;
 					limited.clear();
 					failures.clear();
+					lostAnswers.clear();
 				},
 				close: () => new Promise((done) => server.close(() => done())),
 			});

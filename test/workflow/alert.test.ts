@@ -4,7 +4,7 @@ import { PqlSlackBotApi } from '../../credentials/PqlSlackBotApi.credentials';
 import { PqlSlackWebhookApi } from '../../credentials/PqlSlackWebhookApi.credentials';
 import { blockProblems, startSlackMock, type SlackMock } from '../support/slack-mock';
 import { NOW, item, pql } from '../unit/alert/fixtures';
-import { createNodeTypes, runWorkflow, type WorkflowJson } from './harness';
+import { createNodeTypes, expectFailedItem, runWorkflow, type WorkflowJson } from './harness';
 
 const nodeTypes = createNodeTypes({ nodes: [PqlAlert], credentials: [PqlSlackBotApi, PqlSlackWebhookApi] });
 let slack: SlackMock;
@@ -23,9 +23,11 @@ const credentials = () => ({
 	pqlSlackWebhookApi: { secretWebhookUrl: slack.hookUrl('T000B000') },
 });
 
+/** Start → PQL Alert: items reach the node from a predecessor, as in a workflow (n8n adds a failed item's input back on the error output from there). */
 function workflow(parameters: IDataObject, node: IDataObject = {}): WorkflowJson {
 	return {
 		nodes: [
+			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
 			{
 				name: 'PQL Alert',
 				type: 'n8n-nodes-pql.pqlAlert',
@@ -34,7 +36,7 @@ function workflow(parameters: IDataObject, node: IDataObject = {}): WorkflowJson
 				...node,
 			},
 		],
-		connections: {},
+		connections: { Start: { main: [[{ node: 'PQL Alert', type: 'main', index: 0 }]] } },
 	};
 }
 
@@ -42,7 +44,6 @@ const run = async (parameters: IDataObject, input: object[], node: IDataObject =
 	await runWorkflow(workflow(parameters, node), {
 		nodeTypes,
 		credentials: credentials(),
-		startNode: 'PQL Alert',
 		input: input.map((json): INodeExecutionData => ({ json: json as IDataObject })),
 	});
 
@@ -116,6 +117,18 @@ describe('PQL Alert against the Slack mock', () => {
 		expect(out[0].pql).toMatchObject({ score: 92 });
 		expect(out[1].alert).toMatchObject({ sent: true });
 		expect(continued.items('PQL Alert').map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('an item without a score fails alone, naming the field; the others are alerted', async () => {
+		const other = item({ pql: pql({ entity: { type: 'account', id: 'globex' } }) as unknown as IDataObject });
+		const broken = { event: 'signed_up', accountId: 'initech' };
+		await expectFailedItem('PQL Alert', async (onError) => await run({}, [item(), broken, other], { onError }), {
+			itemIndex: 1,
+			input: broken,
+			error: { message: 'Item 1 has no "pql" with an entity, score and reasons', field: null, fix: expect.stringContaining('Field "pql"') },
+		});
+		// Both runs alerted the two good items.
+		expect(slack.messages).toHaveLength(4);
 	});
 
 	test('throttles from "Last Alerted At" and alerts an entity once per run', async () => {

@@ -136,7 +136,8 @@ describe('PostHog → HubSpot template', () => {
 			dealstage: 'appointmentscheduled',
 			hubspot_owner_id: REP.id,
 			pql_score: '75',
-			pql_idempotency_key: `acme:${third.scores[0].qualifiedSince!.slice(0, 10)}`,
+			pql_idempotency_key: 'acme:c1',
+			pql_qualified_at: third.scores[0].qualifiedSince,
 		});
 		expect(hubspot.records('companies').map((company) => company.properties.domain)).toEqual(['acme.io']);
 		expect(slack.messages).toHaveLength(1);

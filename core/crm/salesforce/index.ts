@@ -1,6 +1,7 @@
-export { buildSoql, soqlLiteral, soqlName, soqlString } from './soql';
+export { buildSoql, soqlLiteral, soqlName, soqlStartsWith, soqlString } from './soql';
 export type { SoqlCondition, SoqlQuery, SoqlValue } from './soql';
-export { accountQuery, activeUserQuery, contactQuery, leadQuery, opportunityByKeyQuery, websiteVariants } from './queries';
+export { accountQuery, activeUserQuery, contactQuery, leadQuery, opportunitiesOfAccountQuery, opportunityByKeyQuery, tasksOfOpportunityQuery, websiteVariants } from './queries';
+export type { OpportunityFieldNames } from './queries';
 export { JWT_LIFETIME_SECONDS, jwtBearerClaims, signJwt } from './jwt';
 export type { JwtBearerClaims, JwtBearerInput } from './jwt';
 export { accountFields, contactFields, isUserId, leadFields, opportunityFields, pqlDescription, taskFields } from './records';

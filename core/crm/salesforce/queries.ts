@@ -1,3 +1,4 @@
+import type { SoqlCondition } from './soql';
 import { buildSoql } from './soql';
 
 /** The ways Salesforce users type a website, so an Account made by a rep is found by its domain. */
@@ -11,16 +12,16 @@ export function websiteVariants(domain: string): string[] {
 	return variants;
 }
 
-/** Our key first (an Account this node made), else any Account whose Website is the domain. */
-export function accountQuery(domain: string, keyField: string | null): string {
-	const where = [{ field: 'Website', op: 'IN' as const, values: websiteVariants(domain) }];
-	return buildSoql({
-		object: 'Account',
-		fields: keyField === null ? ['Id', 'Name', 'OwnerId'] : ['Id', 'Name', 'OwnerId', keyField],
-		where: keyField === null ? where : [{ field: keyField, op: '=', value: domain }, ...where],
-		join: 'OR',
-		limit: 10,
-	});
+/**
+ * Our key first (an Account this node made); else any Account whose Website is the domain; for an
+ * account without a work domain and without a key field, the Account named like it.
+ */
+export function accountQuery(account: { key: string; domain: string | null; name: string }, keyField: string | null): string {
+	const where: SoqlCondition[] = [];
+	if (keyField !== null) where.push({ field: keyField, op: '=', value: account.key });
+	if (account.domain !== null) where.push({ field: 'Website', op: 'IN', values: websiteVariants(account.domain) });
+	if (where.length === 0) where.push({ field: 'Name', op: '=', value: account.name });
+	return buildSoql({ object: 'Account', fields: keyField === null ? ['Id', 'Name', 'OwnerId'] : ['Id', 'Name', 'OwnerId', keyField], where, join: 'OR', limit: 10 });
 }
 
 export const contactQuery = (email: string): string =>
@@ -49,5 +50,21 @@ export const activeUserQuery = (email: string): string =>
 		limit: 1,
 	});
 
-export const opportunityByKeyQuery = (keyField: string, key: string): string =>
-	buildSoql({ object: 'Opportunity', fields: ['Id', 'AccountId', 'OwnerId'], where: [{ field: keyField, op: '=', value: key }], limit: 2 });
+/** The fields the follow-up reads of a PQL Opportunity. */
+export interface OpportunityFieldNames {
+	key: string;
+	followUp: string;
+}
+
+const opportunityFields = (names: OpportunityFieldNames): string[] => ['Id', 'AccountId', 'OwnerId', 'IsClosed', names.key, names.followUp];
+
+/** Every PQL Opportunity of the account, open and closed (SOQL is current: no index lag). */
+export const opportunitiesOfAccountQuery = (names: OpportunityFieldNames, accountId: string): string =>
+	buildSoql({ object: 'Opportunity', fields: opportunityFields(names), where: [{ field: names.key, op: 'LIKE', startsWith: `${accountId}:` }] });
+
+export const opportunityByKeyQuery = (names: OpportunityFieldNames, key: string): string =>
+	buildSoql({ object: 'Opportunity', fields: opportunityFields(names), where: [{ field: names.key, op: '=', value: key }], limit: 2 });
+
+/** The Tasks on an Opportunity, to find the one with the cycle's usage story. */
+export const tasksOfOpportunityQuery = (opportunityId: string): string =>
+	buildSoql({ object: 'Task', fields: ['Id', 'Description'], where: [{ field: 'WhatId', op: '=', value: opportunityId }] });

@@ -14,12 +14,14 @@ const cut = (value: string, max: number): string => (value.length > max ? value.
 
 export interface NewAccount {
 	name: string;
-	domain: string;
+	/** Null for an account whose people all use free mail. */
+	domain: string | null;
 	ownerId: string | null;
 }
 
 export function accountFields(account: NewAccount): SObjectFields {
-	const fields: SObjectFields = { Name: cut(account.name, LIMIT.name), Website: account.domain };
+	const fields: SObjectFields = { Name: cut(account.name, LIMIT.name) };
+	if (account.domain !== null) fields.Website = account.domain;
 	if (account.ownerId !== null) fields.OwnerId = account.ownerId;
 	return fields;
 }

@@ -5,7 +5,8 @@ export type SoqlValue = string | number | boolean | null;
 
 export type SoqlCondition =
 	| { field: string; op: '=' | '!='; value: SoqlValue }
-	| { field: string; op: 'IN'; values: string[] };
+	| { field: string; op: 'IN'; values: string[] }
+	| { field: string; op: 'LIKE'; startsWith: string };
 
 export interface SoqlQuery {
 	object: string;
@@ -32,9 +33,14 @@ const ESCAPES: Record<string, string> = {
  * A SOQL string literal: quoted, with a backslash before every quote and backslash (and the
  * control characters SOQL names), so a value from a webhook can never end the literal early.
  */
+const escaped = (value: string): string => value.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c]);
+
 export function soqlString(value: string): string {
-	return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (c) => ESCAPES[c])}'`;
+	return `'${escaped(value)}'`;
 }
+
+/** A LIKE pattern for "starts with": the value escaped as a literal, its `%` and `_` as themselves (`\%`, `\_`), then `%`. */
+export const soqlStartsWith = (value: string): string => `'${escaped(value).replace(/[%_]/g, (c) => `\\${c}`)}%'`;
 
 export function soqlLiteral(value: SoqlValue): string {
 	if (value === null) return 'null';
@@ -70,6 +76,7 @@ function condition(c: SoqlCondition): string {
 		if (c.values.length === 0) throw new RangeError(`IN on ${field} needs at least one value`);
 		return `${field} IN (${c.values.map(soqlString).join(', ')})`;
 	}
+	if (c.op === 'LIKE') return `${field} LIKE ${soqlStartsWith(c.startsWith)}`;
 	return `${field} ${c.op} ${soqlLiteral(c.value)}`;
 }
 

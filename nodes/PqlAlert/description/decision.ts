@@ -7,18 +7,24 @@ export const decisionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{
-				name: 'The CRM Step Created the Opportunity',
-				value: 'crmCreated',
-				description: 'Only when "crm.status" is "created": the CRM makes that happen once per account, so each lead alerts once',
-			},
+			{ name: 'Always', value: 'always', description: 'Every item that has a score, e.g. for a digest of all scores' },
 			{
 				name: 'Newly Qualified',
 				value: 'newlyQualified',
 				description: 'When PQL Score says the lead just became qualified ("pql.newlyQualified")',
 			},
 			{ name: 'Qualified', value: 'qualified', description: 'Every qualified, not disqualified lead (use with the throttle)' },
-			{ name: 'Always', value: 'always', description: 'Every item that has a score, e.g. for a digest of all scores' },
+			{
+				name: 'The CRM Step Created the Opportunity',
+				value: 'crmCreated',
+				description: 'Only when "crm.status" is "created": the one execution that created the deal or opportunity (an alert lost in a failure is not sent again)',
+			},
+			{
+				name: 'The CRM Step Says the Alert Is Due',
+				value: 'crmAlertDue',
+				description:
+					'When "crm.followUp.status" is "alertDue": the execution that owns the account\'s CRM follow-up alerts, and a failed alert is sent again by the next one until PQL CRM\'s Record Alert writes that it went out. Recommended.',
+			},
 		],
 		default: 'crmCreated',
 	},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { createPropertiesProperties } from './actions/createProperties/description';
 import { upsertDealProperties } from './actions/upsertDeal/description';
+import { recordAlertFields } from '../shared/recordAlertFields';
 
 export const hubspotProperties: INodeProperties[] = [
 	{
@@ -28,6 +29,12 @@ export const hubspotProperties: INodeProperties[] = [
 				action: 'Create or update a PQL deal',
 			},
 			{
+				name: 'Record Alert',
+				value: 'recordAlert',
+				description: 'After PQL Alert: write on the deal that its owner was alerted, which completes the deal\'s follow-up',
+				action: 'Record that the PQL alert went out',
+			},
+			{
 				name: 'Create PQL Properties',
 				value: 'createProperties',
 				description: 'Create the custom deal and company properties this node writes (run once)',
@@ -37,5 +44,6 @@ export const hubspotProperties: INodeProperties[] = [
 		default: 'upsertDeal',
 	},
 	...upsertDealProperties,
+	...recordAlertFields({ show: { system: ['hubspot'], operation: ['recordAlert'] } }, 'deal'),
 	...createPropertiesProperties,
 ];

@@ -75,6 +75,9 @@ function describe(answer: Answer): string {
 		body.correlationId ? `Correlation ID: ${text(body.correlationId)} (quote it to HubSpot support).` : '',
 	];
 	if (status === 401) parts.push('Check the credential: the token may be revoked or expired.');
+	if (/PROPERTY_DOESNT_EXIST|does not exist/.test(text(body.message)) && text(body.message).includes('pql_')) {
+		parts.push('A PQL property is missing: run PQL CRM\'s "Create PQL Properties" operation once (again after upgrading this package).');
+	}
 	if (status === 403) parts.push('The private app or OAuth app lacks a scope; see the README for the list.');
 	return parts.filter((p) => p !== '').join(' ');
 }
@@ -127,10 +130,7 @@ export function createHubSpotClient(context: HubSpotContext, authentication: Hub
 						random: Math.random(),
 					});
 				},
-				recover: recover && (async () => {
-					const found = await recover();
-					return found && { ...found, headers: {} };
-				}),
+				recover,
 			}),
 		);
 		if ((answer.status >= 200 && answer.status < 300) || expected.includes(answer.status)) return { status: answer.status, body: answer.body };

@@ -26,6 +26,11 @@ export interface SalesforceRequest {
 	idempotent: boolean;
 	/** Statuses handed back as answers instead of errors, e.g. an upsert's 300. */
 	expect?: number[];
+	/**
+	 * For a create that is not idempotent: after a 5xx or a lost answer the create may have happened,
+	 * so this looks for its result before the request is repeated.
+	 */
+	recover?: () => Promise<SalesforceResponse | undefined>;
 }
 
 export interface SalesforceResponse {
@@ -146,13 +151,14 @@ export function createSalesforceClient(context: IExecuteFunctions, authenticatio
 
 	const currentSession = (itemIndex: number): Promise<Session> => (session ??= fetchSession(itemIndex));
 
-	const send = async (request: HttpCall['request'], idempotent: boolean): Promise<Answer> =>
+	const send = async (request: HttpCall['request'], idempotent: boolean, recover?: SalesforceRequest['recover']): Promise<Answer> =>
 		answerOf(
 			await call(context, {
 				credentialType,
 				request,
 				accept: (answer) => answer.status >= 200 && answer.status < 300,
-				retryDelay: (answer, retry) => salesforceRetryDelay({ status: answer.status, retry, idempotent, maxRetries, random: Math.random() }),
+				retryDelay: (answer, retry) => salesforceRetryDelay({ status: answer.status, retry, idempotent: idempotent || recover !== undefined, maxRetries, random: Math.random() }),
+				recover,
 			}),
 		);
 
@@ -163,6 +169,7 @@ export function createSalesforceClient(context: IExecuteFunctions, authenticatio
 			const answer = await send(
 				{ method: req.method, url: `${instanceUrl}${API_ROOT}${req.path}`, qs: req.qs, body: req.body, headers: { Authorization: `Bearer ${accessToken}` } },
 				req.idempotent,
+				req.recover,
 			);
 			if ((answer.status >= 200 && answer.status < 300) || req.expect?.includes(answer.status)) return { status: answer.status, body: answer.body };
 			// Refused before it ran, so any request may be repeated; racing items share one new token.

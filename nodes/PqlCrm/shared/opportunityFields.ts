@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { DEFAULT_DEAL_NAME_TEMPLATE } from '../../../core/crm';
+import { DEFAULT_LEASE_SECONDS } from './opportunityInput';
 
 /** What each CRM calls the record and how it finds or creates the company, the person and the owner. */
 export interface OpportunityWording {
@@ -136,4 +137,23 @@ export const maxRetriesOption = (defaultRetries: number, description: string): I
 	typeOptions: { minValue: 0, maxValue: 10 },
 	default: defaultRetries,
 	description,
+});
+
+/** Whether Record Alert completes the follow-up (note or Task, then the alert). */
+export const waitForRecordAlertOption = (wording: OpportunityWording, story: string): INodeProperties => ({
+	displayName: 'Wait for Record Alert',
+	name: 'waitForRecordAlert',
+	type: 'boolean',
+	default: true,
+	description: `Whether the ${wording.record}'s follow-up is complete only once this node's Record Alert operation, after PQL Alert, writes that the Slack alert went out — so a failed alert is sent by the next execution. Off: complete once the ${story} is written, for workflows without an alert.`,
+});
+
+/** How long the execution doing a follow-up keeps others away. */
+export const leaseOption = (wording: OpportunityWording): INodeProperties => ({
+	displayName: 'Follow-Up Lease (Seconds)',
+	name: 'leaseSeconds',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: DEFAULT_LEASE_SECONDS,
+	description: `How long the execution doing a ${wording.record}'s follow-up keeps others away. If it dies, another execution takes over after this long; keep it above the time from this node to Record Alert.`,
 });

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { PqlFacts } from '../../../core/crm';
-import { idempotencyKey, normalizeDomain, normalizeEmail, readPqlFacts } from '../../../core/crm';
+import { checkedQualifiedSince, normalizeDomain, normalizeEmail, readPqlFacts } from '../../../core/crm';
+import type { FollowUpRequest } from '../../../core/crm/followUp';
+import { checkedAccountId, claimToken } from '../../../core/crm/followUp';
+
+/** Seconds a follow-up claim keeps other executions away, unless the Options say otherwise. */
+export const DEFAULT_LEASE_SECONDS = 300;
 
 /** The inputs every CRM write reads the same way (see opportunityFields.ts), read with one item's index. */
 export interface OpportunityBasics {
 	accountId: string;
+	/** ISO 8601. */
 	qualifiedSince: string;
-	key: string;
+	/** How this item takes part in the cycle's follow-up. */
+	followUp: FollowUpRequest;
 	domain: string | null;
 	email: string | null;
 	firstName: string;
@@ -32,17 +39,23 @@ const asText = (value: unknown): string => (value === undefined || value === nul
 export function readOpportunityParameters(context: IExecuteFunctions, itemIndex: number, optionsName: string): OpportunityParameters {
 	const param = (name: string): string => asText(context.getNodeParameter(name, itemIndex, ''));
 	const options = context.getNodeParameter(optionsName, itemIndex, {}) as IDataObject;
-	const accountId = param('accountId');
-	const qualifiedSince = param('qualifiedSince');
-	const key = idempotencyKey(accountId, qualifiedSince);
+	const accountId = checkedAccountId(param('accountId'));
+	const qualifiedSince = checkedQualifiedSince(param('qualifiedSince'));
 	const domain = normalizeDomain(param('companyDomain'));
 	const email = normalizeEmail(param('contactEmail'));
 	const ownerEmail = param('ownerEmail').toLowerCase();
 	const item = context.getInputData()[itemIndex]?.json ?? {};
+	const leaseSeconds = typeof options.leaseSeconds === 'number' && options.leaseSeconds >= 0 ? options.leaseSeconds : DEFAULT_LEASE_SECONDS;
 	const basics: OpportunityBasics = {
-		accountId: accountId.trim(),
+		accountId,
 		qualifiedSince,
-		key,
+		followUp: {
+			accountId,
+			token: claimToken(item, context.getExecutionId()),
+			retrying: context.getMode() === 'retry',
+			leaseMs: leaseSeconds * 1000,
+			alertRecorded: options.waitForRecordAlert !== false,
+		},
 		domain,
 		email,
 		firstName: asText(options.firstName),

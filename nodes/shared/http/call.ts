@@ -23,7 +23,7 @@ export interface HttpCall {
 	 * For a write that is not idempotent: when an answer may hide a completed write (none came, or a
 	 * 5xx), looks for the write's result before the request is repeated.
 	 */
-	recover?: () => Promise<HttpAnswer | undefined>;
+	recover?: () => Promise<Omit<HttpAnswer, 'headers'> | undefined>;
 }
 
 /** Refused before any work was done (4xx, rate limits included) versus possibly done. */
@@ -57,7 +57,7 @@ export async function call(context: HttpContext, http: HttpCall): Promise<HttpAn
 		await sleep(wait);
 		if (http.recover !== undefined && mayHaveRun(answer)) {
 			const recovered = await http.recover();
-			if (recovered !== undefined) return recovered;
+			if (recovered !== undefined) return { ...recovered, headers: {} };
 		}
 	}
 }

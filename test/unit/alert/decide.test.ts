@@ -19,6 +19,19 @@ describe('should this item alert?', () => {
 		expect(skipReason(input(item({ crm: undefined })), policy)).toBe('crmNotCreated');
 	});
 
+	it('alerts when the CRM step says the alert is due: in the execution that owns the follow-up, whatever created the record', () => {
+		const due = { ...policy, when: 'crmAlertDue' as const };
+		const crm = (status: string, followUp: string) => item({ crm: { system: 'hubspot', status, followUp: { status: followUp } } });
+		expect(skipReason(input(crm('created', 'alertDue')), due)).toBeNull();
+		expect(skipReason(input(crm('resumed', 'alertDue')), due)).toBeNull();
+		expect(skipReason(input(crm('deduplicated', 'pendingElsewhere')), due)).toBe('crmAlertNotDue');
+		expect(skipReason(input(crm('deduplicated', 'complete')), due)).toBe('crmAlertNotDue');
+		expect(skipReason(input(crm('created', 'done')), due)).toBe('crmAlertNotDue');
+		expect(skipReason(input(item({ crm: undefined })), due)).toBe('crmAlertNotDue');
+		// "created" alone, as the older gate reads it, is not enough.
+		expect(skipReason(input(item({ crm: { status: 'created' } })), due)).toBe('crmAlertNotDue');
+	});
+
 	it('offers qualified, newly qualified and always', () => {
 		const unqualified = input(item({ crm: undefined, pql: pql({ qualified: false, newlyQualified: false }) as unknown as JsonObject }));
 		const disqualified = input(item({ pql: pql({ disqualified: true }) as unknown as JsonObject }));

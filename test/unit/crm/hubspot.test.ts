@@ -3,7 +3,8 @@ import {
 	DEFAULT_DEAL_NAME_TEMPLATE,
 	MAX_NOTE_LENGTH,
 	closeDateAfter,
-	idempotencyKey,
+	checkedQualifiedSince,
+	companyKey,
 	newDealProperties,
 	normalizeDomain,
 	normalizeEmail,
@@ -28,28 +29,20 @@ const facts = readPqlFacts({
 	metrics: { events: 1, activeUsers: 2, teammatesInvited: 1, daysSinceLastSeen: 3 },
 });
 
-describe('idempotency key', () => {
-	test('account and the UTC qualification day', () => {
-		expect(idempotencyKey(' acct-1 ', '2026-11-20T23:30:00-02:00')).toBe('acct-1:2026-11-21');
-		expect(idempotencyKey('acct-1', '2026-11-21T00:00:00Z')).toBe('acct-1:2026-11-21');
-	});
-	test('every event of one cycle gives the same key; a re-qualification another', () => {
-		const cycle = ['2026-11-21T08:00:00Z', '2026-11-21T08:00:00.000Z', '2026-11-21T10:00:00+02:00'];
-		expect(new Set(cycle.map((t) => idempotencyKey('a', t))).size).toBe(1);
-		expect(idempotencyKey('a', '2027-01-02T08:00:00Z')).not.toBe(idempotencyKey('a', cycle[0]));
+describe('qualification time and company key', () => {
+	test('the qualification time is kept as UTC ISO 8601; it is no part of any key', () => {
+		expect(checkedQualifiedSince(' 2026-11-20T23:30:00-02:00 ')).toBe('2026-11-21T01:30:00.000Z');
 	});
 	test.each([
-		['', '2026-11-21T08:00:00Z', 'Account ID'],
-		['a'.repeat(201), '2026-11-21T08:00:00Z', 'Account ID'],
-		['acct', '', 'Qualified Since'],
-		['acct', 'yesterday', 'Qualified Since'],
-	])('refuses (%s, %s) naming %s', (account, since, field) => {
-		expect(() => idempotencyKey(account, since)).toThrow(FieldError);
-		try {
-			idempotencyKey(account, since);
-		} catch (error) {
-			expect((error as FieldError).field).toBe(field);
-		}
+		['', 'The item has no qualification time'],
+		['yesterday', '"yesterday" is not an ISO 8601 time'],
+	])('refuses %j naming Qualified Since', (since, message) => {
+		expect(() => checkedQualifiedSince(since)).toThrow(new FieldError(message, 'Qualified Since', ''));
+		expect(() => checkedQualifiedSince(since)).toThrow(FieldError);
+	});
+	test('a company is keyed by its work domain, else by the product account', () => {
+		expect(companyKey('acme.com', 'acct-1')).toBe('acme.com');
+		expect(companyKey(null, 'acct-1')).toBe('account:acct-1');
 	});
 });
 

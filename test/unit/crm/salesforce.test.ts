@@ -9,9 +9,11 @@ import {
 	jwtBearerClaims,
 	leadFields,
 	opportunityFields,
+	opportunitiesOfAccountQuery,
 	salesforceRetryDelay,
 	signJwt,
 	soqlName,
+	soqlStartsWith,
 	soqlString,
 	taskFields,
 	usageStoryText,
@@ -61,9 +63,24 @@ describe('SOQL query building', () => {
 			'http://acme.test', 'http://acme.test/', 'http://www.acme.test', 'http://www.acme.test/',
 			'https://acme.test', 'https://acme.test/', 'https://www.acme.test', 'https://www.acme.test/',
 		]);
-		const query = accountQuery('acme.test', 'PQL_Account_Key__c');
+		const acme = { key: 'acme.test', domain: 'acme.test', name: 'Acme' };
+		const query = accountQuery(acme, 'PQL_Account_Key__c');
 		expect(query).toMatch(/^SELECT Id, Name, OwnerId, PQL_Account_Key__c FROM Account WHERE PQL_Account_Key__c = 'acme.test' OR Website IN \('acme.test', /);
-		expect(accountQuery('acme.test', null)).toMatch(/^SELECT Id, Name, OwnerId FROM Account WHERE Website IN \(/);
+		expect(accountQuery(acme, null)).toMatch(/^SELECT Id, Name, OwnerId FROM Account WHERE Website IN \(/);
+	});
+
+	test('an account without a work domain: its Account by our key (account:<id>), else by its name', () => {
+		const free = { key: 'account:acct-1', domain: null, name: 'O\'Neil' };
+		expect(accountQuery(free, 'PQL_Account_Key__c')).toBe("SELECT Id, Name, OwnerId, PQL_Account_Key__c FROM Account WHERE PQL_Account_Key__c = 'account:acct-1' LIMIT 10");
+		expect(accountQuery(free, null)).toBe("SELECT Id, Name, OwnerId FROM Account WHERE Name = 'O\\'Neil' LIMIT 10");
+	});
+
+	test('the account\'s Opportunities: every key that starts with the account, LIKE\'s % and _ taken literally', () => {
+		const names = { key: 'PQL_Idempotency_Key__c', followUp: 'PQL_Follow_Up__c' };
+		expect(opportunitiesOfAccountQuery(names, "a_b%c'd")).toBe(
+			"SELECT Id, AccountId, OwnerId, IsClosed, PQL_Idempotency_Key__c, PQL_Follow_Up__c FROM Opportunity WHERE PQL_Idempotency_Key__c LIKE 'a\\_b\\%c\\'d:%'",
+		);
+		expect(soqlStartsWith('x\\y')).toBe("'x\\\\y%'");
 	});
 });
 

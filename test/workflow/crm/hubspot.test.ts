@@ -1,19 +1,11 @@
-import type { CrmResult } from '../../../core/contract/crm';
+import { parseState } from '../../../core/crm/followUp';
 import { startHubSpotMock } from '../../support/hubspot-mock';
 import { runWorkflow } from '../harness';
-import { REP, crmWorkflow, nodeTypes, qualified, runCrm } from './hubspotFixtures';
+import type { HubSpotMock } from './hubspotFixtures';
+import { REP, closeAndCheck, crmOf, crmWorkflow, nodeTypes, qualified, runCrm } from './hubspotFixtures';
 
-type Mock = Awaited<ReturnType<typeof startHubSpotMock>>;
-let mock: Mock;
-
-afterEach(async () => {
-	await mock.close();
-	// Every request the node sent must be valid against HubSpot's specs, and the mock's answers too.
-	expect(mock.violations).toEqual([]);
-	expect(mock.responseViolations).toEqual([]);
-});
-
-const crmOf = (result: Awaited<ReturnType<typeof runCrm>>, index = 0) => result.json('PQL CRM')[index]?.crm as unknown as CrmResult & { ids: Record<string, string> };
+let mock: HubSpotMock;
+afterEach(async () => await closeAndCheck(mock));
 
 describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 	test('creates company, contact, deal and note, associated, with the PQL properties', async () => {
@@ -21,7 +13,16 @@ describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 		const result = await runCrm(mock, [qualified()], { dealOptions: { amount: 1200, closeDateDays: 14 } });
 		expect(result.status).toBe('success');
 		const crm = crmOf(result);
-		expect(crm).toMatchObject({ system: 'hubspot', created: true, status: 'created', idempotencyKey: 'acct-1:2026-11-20', ownerId: REP.id });
+		expect(crm).toMatchObject({
+			system: 'hubspot',
+			created: true,
+			status: 'created',
+			idempotencyKey: 'acct-1:c1',
+			cycle: 1,
+			ownerId: REP.id,
+			followUp: { status: 'alertDue', owner: true, alertedAt: null },
+		});
+		expect(crm.followUp.claim).toMatch(/^[0-9a-f]{16}\.harness-\d+$/);
 		expect(crm.urls.deal).toBe(`https://app.hubspot.com/contacts/4242/record/0-3/${crm.ids.deal}`);
 		expect(result.items('PQL CRM')[0].pairedItem).toEqual({ item: 0 });
 
@@ -37,16 +38,23 @@ describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 			hubspot_owner_id: REP.id,
 			amount: '1200',
 			closedate: '2026-12-04T00:00:00.000Z',
-			pql_idempotency_key: 'acct-1:2026-11-20',
+			pql_idempotency_key: 'acct-1:c1',
 			pql_account_id: 'acct-1',
 			pql_score: '82',
 			pql_grade: 'A',
 			pql_reasons: 'Teammate invited: +30 (2 invites)\nPricing viewed: +25 (viewed pricing 3 times)',
 			pql_qualified_at: '2026-11-20T10:15:00.000Z',
+			pql_follow_up: expect.any(String),
+		});
+		expect(parseState(deal.properties.pql_follow_up)).toEqual({
+			claim: { token: crm.followUp.claim, until: crm.followUp.claimedUntil },
+			story: crm.ids.note,
+			ready: true,
+			alertedAt: null,
 		});
 		const [note] = mock.records('notes');
 		expect(note.properties.hs_note_body).toContain('Product-qualified: Acme Test');
-		expect(note.properties.hs_note_body).toContain('PQL key: acct-1:2026-11-20');
+		expect(note.properties.hs_note_body).toContain('PQL key: acct-1:c1');
 		expect(note.properties.hs_timestamp).toBe('2026-11-20T10:16:00.000Z');
 
 		expect(mock.associationTypes(`deals:${deal.id}`, `contacts:${contact.id}`)).toEqual([3]);
@@ -62,7 +70,8 @@ describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 		const first = crmOf(await runCrm(mock, [qualified()]));
 		mock.setDealStage(String(first.ids.deal), 'qualifiedtobuy');
 		const again = crmOf(await runCrm(mock, [qualified({ score: 91 })], { dealName: 'Other {account}', dealStage: 'appointmentscheduled' }));
-		expect(again).toMatchObject({ created: false, status: 'deduplicated', ids: { ...first.ids, note: null } });
+		// The first execution still holds the follow-up (its alert is due): this one leaves it alone.
+		expect(again).toMatchObject({ created: false, status: 'deduplicated', ids: first.ids, followUp: { status: 'pendingElsewhere', owner: false, claim: null } });
 		expect(mock.count('companies')).toBe(1);
 		expect(mock.count('contacts')).toBe(1);
 		expect(mock.count('deals')).toBe(1);
@@ -77,23 +86,24 @@ describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 		const results = runs.map((r) => crmOf(r));
 		expect(runs.every((r) => r.status === 'success')).toBe(true);
 		expect(results.filter((c) => c.created)).toHaveLength(1);
+		expect(results.filter((c) => c.followUp.status === 'alertDue')).toEqual([expect.objectContaining({ created: true })]);
 		expect(new Set(results.map((c) => c.ids.deal)).size).toBe(1);
 		expect(new Set(results.map((c) => c.ids.company)).size).toBe(1);
 		expect([mock.count('companies'), mock.count('contacts'), mock.count('deals'), mock.count('notes')]).toEqual([1, 1, 1, 1]);
 	});
 
-	test('an open PQL deal of an earlier cycle is updated; once it is closed, a new cycle gets a new deal', async () => {
+	test('a re-qualification while the deal is open refreshes that deal (one cycle); once it is closed, cycle 2 gets a new deal', async () => {
 		mock = await startHubSpotMock({ owners: [REP] });
 		const first = crmOf(await runCrm(mock, [qualified()]));
 		mock.catchUpIndex();
 		const nextCycle = crmOf(await runCrm(mock, [qualified({ qualifiedSince: '2027-01-05T09:00:00Z', score: 77 })]));
-		expect(nextCycle).toMatchObject({ created: false, status: 'updated', idempotencyKey: 'acct-1:2027-01-05', ids: { deal: first.ids.deal } });
+		expect(nextCycle).toMatchObject({ created: false, status: 'deduplicated', idempotencyKey: 'acct-1:c1', cycle: 1, ids: { deal: first.ids.deal } });
 		expect(mock.count('deals')).toBe(1);
 		expect(mock.records('deals')[0].properties.pql_score).toBe('77');
 
 		mock.setDealStage(String(first.ids.deal), 'closedlost');
 		const third = crmOf(await runCrm(mock, [qualified({ qualifiedSince: '2027-03-01T09:00:00Z' })]));
-		expect(third).toMatchObject({ created: true, status: 'created' });
+		expect(third).toMatchObject({ created: true, status: 'created', idempotencyKey: 'acct-1:c2', cycle: 2, followUp: { status: 'alertDue' } });
 		expect(third.ids.deal).not.toBe(first.ids.deal);
 		expect(mock.count('deals')).toBe(2);
 		expect(mock.count('companies')).toBe(1);
@@ -146,10 +156,10 @@ describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 describe('PQL CRM › HubSpot: failures and retries', () => {
 	test('a ten-secondly 429 is retried after the interval HubSpot names; a DAILY 429 is not', async () => {
 		mock = await startHubSpotMock({ owners: [REP], rateLimitIntervalMs: 50 });
-		mock.failNext({ method: 'POST', path: /deals\/batch\/upsert$/, status: 429 });
+		mock.failNext({ method: 'POST', path: /\/objects\/deals$/, status: 429 });
 		const crm = crmOf(await runCrm(mock, [qualified()]));
 		expect(crm.created).toBe(true);
-		expect(mock.log.filter((l) => l.path.endsWith('/deals/batch/upsert')).map((l) => l.status)).toEqual([429, 200]);
+		expect(mock.log.filter((l) => l.method === 'POST' && l.path.endsWith('/objects/deals')).map((l) => l.status)).toEqual([429, 201]);
 
 		mock.setFaults({ daily: true });
 		const calls = mock.log.length;
@@ -177,13 +187,20 @@ describe('PQL CRM › HubSpot: failures and retries', () => {
 		expect(mock.log.filter((l) => l.path.endsWith('/objects/notes')).map((l) => l.status)).toEqual([503, 201]);
 	});
 
-	test('HubSpot\'s own error reaches the user: a missing unique property', async () => {
+	test('HubSpot\'s own error reaches the user: a missing unique property; a missing PQL property says to run Create PQL Properties', async () => {
 		mock = await startHubSpotMock({ owners: [REP] });
 		mock.dropProperty('deals', 'pql_idempotency_key');
 		const result = await runCrm(mock, [qualified()]);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('pql_idempotency_key is not a unique property of deals');
 		expect(result.error?.description).toMatch(/HubSpot answered 400 VALIDATION_ERROR\. Correlation ID: /);
+		expect(mock.count('deals')).toBe(0);
+
+		await closeAndCheck(mock);
+		mock = await startHubSpotMock({ owners: [REP] });
+		mock.dropProperty('deals', 'pql_follow_up');
+		const upgraded = await runCrm(mock, [qualified()]);
+		expect(upgraded.error?.description).toContain('run PQL CRM\'s "Create PQL Properties" operation');
 		expect(mock.count('deals')).toBe(0);
 	});
 
@@ -220,6 +237,7 @@ describe('PQL CRM › HubSpot: Create PQL Properties', () => {
 			'deals.pql_grade:created',
 			'deals.pql_reasons:created',
 			'deals.pql_qualified_at:created',
+			'deals.pql_follow_up:created',
 			'companies.pql_company_key:created',
 		]);
 		expect(mock.property('deals', 'pql_idempotency_key')?.hasUniqueValue).toBe(true);

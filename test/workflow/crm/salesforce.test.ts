@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { parseState } from '../../../core/crm/followUp';
 import { startSalesforceMock } from '../../support/salesforce-mock';
 import { qualified } from './hubspotFixtures';
 import type { SalesforceMock } from './salesforceFixtures';
@@ -8,10 +9,10 @@ let mock: SalesforceMock;
 afterEach(async () => await mock.close());
 
 const apiCalls = (m: SalesforceMock) => m.log.filter((l) => l.path.startsWith('/services/data/') && l.composite !== true);
-const KEY = 'acct-1:2026-11-20';
+const KEY = 'acct-1:c1';
 
 describe('PQL CRM › Salesforce: create the PQL opportunity exactly once', () => {
-	test('creates Account (by its External ID), Opportunity, Lead and Task in four API calls', async () => {
+	test('creates Account (by its External ID), Opportunity, Lead and Task in six API calls; the Opportunity records the follow-up', async () => {
 		mock = await startSalesforceMock({ users: [REP] });
 		const result = await runSalesforce(mock, [qualified()], { parameters: { opportunityOptions: { amount: 1200, closeDateDays: 14 } } });
 		expect(result.status).toBe('success');
@@ -32,10 +33,13 @@ describe('PQL CRM › Salesforce: create the PQL opportunity exactly once', () =
 				note: `${mock.url}/lightning/r/Task/${task.Id}/view`,
 			},
 			idempotencyKey: KEY,
+			cycle: 1,
 			ownerId: REP.id,
+			followUp: { status: 'alertDue', owner: true, claim: expect.stringMatching(/^[0-9a-f]{16}\.harness-\d+$/), claimedUntil: expect.any(String), alertedAt: null },
 			personType: 'Lead',
 		});
 		expect(result.items('PQL CRM')[0].pairedItem).toEqual({ item: 0 });
+		expect(parseState(String(opportunity.PQL_Follow_Up__c))).toEqual({ claim: { token: crm.followUp.claim, until: crm.followUp.claimedUntil }, story: task.Id, ready: true, alertedAt: null });
 		expect(account).toMatchObject({ Name: 'Acme Test', Website: 'acme.test', PQL_Account_Key__c: 'acme.test', OwnerId: REP.id });
 		expect(opportunity).toMatchObject({
 			Name: 'Acme Test – PQL 2026-11-20',
@@ -53,24 +57,26 @@ describe('PQL CRM › Salesforce: create the PQL opportunity exactly once', () =
 		expect(task.Description).toContain('What they did: 41 product events counted, 3 active users, 2 teammates invited, active today');
 		expect(task.Description).toContain(`PQL key: ${KEY}`);
 
-		// Token, then: one composite of reads, the Account upsert, the Opportunity upsert, one composite for Lead + Task.
+		// Token, then: one composite of reads, the Account upsert, the Opportunity create, the Lead, the Task, the follow-up marker.
 		expect(mock.tokenRequests.map((t) => t.grant)).toEqual(['client_credentials']);
 		expect(apiCalls(mock).map((l) => `${l.method} ${l.path.replace(/^\/services\/data\/v60\.0/, '')}`)).toEqual([
 			'POST /composite',
 			'PATCH /sobjects/Account/PQL_Account_Key__c/acme.test',
-			`PATCH /sobjects/Opportunity/PQL_Idempotency_Key__c/${encodeURIComponent(KEY)}`,
-			'POST /composite',
+			'POST /sobjects/Opportunity',
+			'POST /sobjects/Lead',
+			'POST /sobjects/Task',
+			`PATCH /sobjects/Opportunity/${opportunity.Id}`,
 		]);
-		expect(mock.queries).toContain("SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'acct-1:2026-11-20' LIMIT 2");
+		expect(mock.queries).toContain("SELECT Id, AccountId, OwnerId, IsClosed, PQL_Idempotency_Key__c, PQL_Follow_Up__c FROM Opportunity WHERE PQL_Idempotency_Key__c LIKE 'acct-1:%'");
 		expect(mock.queries).toContain("SELECT Id FROM User WHERE Email = 'rep@vendor.test' AND IsActive = true LIMIT 1");
 	});
 
-	test('a repeated execution deduplicates in one API call: no second opportunity, lead or task', async () => {
+	test('a repeated execution deduplicates in one API call and leaves the follow-up to its owner: no second opportunity, lead or task', async () => {
 		mock = await startSalesforceMock({ users: [REP] });
 		const first = crmOf(await runSalesforce(mock, [qualified()]));
 		const calls = apiCalls(mock).length;
 		const again = crmOf(await runSalesforce(mock, [qualified({ score: 91 })], { parameters: { opportunityName: 'Other {account}' } }));
-		expect(again).toMatchObject({ created: false, status: 'deduplicated', ids: { ...first.ids, note: null }, ownerId: REP.id, personType: 'Lead' });
+		expect(again).toMatchObject({ created: false, status: 'deduplicated', ids: first.ids, ownerId: REP.id, personType: 'Lead', followUp: { status: 'pendingElsewhere', owner: false } });
 		expect(apiCalls(mock).length - calls).toBe(1);
 		expect(['Account', 'Opportunity', 'Lead', 'Task'].map((o) => mock.count(o))).toEqual([1, 1, 1, 1]);
 		expect(mock.records('Opportunity')[0].Name).toBe('Acme Test – PQL 2026-11-20');
@@ -98,7 +104,7 @@ describe('PQL CRM › Salesforce: create the PQL opportunity exactly once', () =
 		expect(mock.records('Task')[0]).toMatchObject({ WhoId: contactId, WhatId: crm.ids.opportunity });
 	});
 
-	test('"Create Person As: Contact" makes a Contact on the new Account, in the same call as the Task', async () => {
+	test('"Create Person As: Contact" makes a Contact on the new Account, and the Task names it', async () => {
 		mock = await startSalesforceMock({ users: [REP] });
 		const crm = crmOf(await runSalesforce(mock, [qualified()], { parameters: { personRecord: 'contact', opportunityOptions: { firstName: 'Ana', lastName: 'Lopez' } } }));
 		const [contact] = mock.records('Contact');
@@ -120,14 +126,14 @@ describe('PQL CRM › Salesforce: SOQL injection', () => {
 	test('an account ID `x\' OR Name != \'` reaches Salesforce escaped: no stranger\'s Opportunity is matched', async () => {
 		mock = await startSalesforceMock({ users: [REP] });
 		const stranger = mock.seed('Opportunity', { Name: 'Globex renewal', StageName: 'Prospecting', CloseDate: '2026-12-01', PQL_Idempotency_Key__c: 'globex:2026-10-01' });
-		const unescaped = "SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'x' OR Name != ':2026-11-20' LIMIT 2";
+		const unescaped = "SELECT Id, AccountId, OwnerId, IsClosed, PQL_Idempotency_Key__c, PQL_Follow_Up__c FROM Opportunity WHERE PQL_Idempotency_Key__c LIKE 'x' OR Name != ':%'";
 		// The mock reads SOQL like Salesforce: unescaped, this key would find the stranger's Opportunity.
 		expect(mock.query(unescaped)).toMatchObject({ status: 200, body: { records: [{ Id: stranger }] } });
 
 		const crm = crmOf(await runSalesforce(mock, [qualified({ accountId: "x' OR Name != '" })]));
-		expect(mock.queries[0]).toBe("SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'x\\' OR Name != \\':2026-11-20' LIMIT 2");
+		expect(mock.queries[0]).toBe("SELECT Id, AccountId, OwnerId, IsClosed, PQL_Idempotency_Key__c, PQL_Follow_Up__c FROM Opportunity WHERE PQL_Idempotency_Key__c LIKE 'x\\' OR Name != \\':%'");
 		expect(mock.queries).not.toContain(unescaped);
-		expect(crm).toMatchObject({ created: true, idempotencyKey: "x' OR Name != ':2026-11-20" });
+		expect(crm).toMatchObject({ created: true, idempotencyKey: "x' OR Name != ':c1" });
 		expect(crm.ids.opportunity).not.toBe(stranger);
 		expect(mock.count('Opportunity')).toBe(2);
 	});
@@ -164,9 +170,9 @@ describe('PQL CRM › Salesforce: SOQL injection', () => {
 	test('an account ID with a quote and a backslash is escaped in the key look-up', async () => {
 		mock = await startSalesforceMock({ users: [REP] });
 		const crm = crmOf(await runSalesforce(mock, [qualified({ accountId: "o'neil\\co" })]));
-		expect(crm.idempotencyKey).toBe("o'neil\\co:2026-11-20");
-		expect(mock.queries[0]).toBe("SELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'o\\'neil\\\\co:2026-11-20' LIMIT 2");
-		expect(mock.records('Opportunity')[0].PQL_Idempotency_Key__c).toBe("o'neil\\co:2026-11-20");
+		expect(crm.idempotencyKey).toBe("o'neil\\co:c1");
+		expect(mock.queries[0]).toBe("SELECT Id, AccountId, OwnerId, IsClosed, PQL_Idempotency_Key__c, PQL_Follow_Up__c FROM Opportunity WHERE PQL_Idempotency_Key__c LIKE 'o\\'neil\\\\co:%'");
+		expect(mock.records('Opportunity')[0].PQL_Idempotency_Key__c).toBe("o'neil\\co:c1");
 	});
 });
 
@@ -208,29 +214,30 @@ describe('PQL CRM › Salesforce: tokens, limits and failures', () => {
 		expect(mock.log.filter((l) => l.status === 403)).toHaveLength(1);
 	});
 
-	test('a 5xx on the upsert is retried (idempotent); a 5xx on the create of Lead and Task is not', async () => {
+	test('lost answers: the Opportunity\'s repeat is refused as a duplicate (still created here); a Lead or Task create is looked for before it is repeated', async () => {
 		mock = await startSalesforceMock({ users: [REP] });
-		mock.failNext({ method: 'PATCH', path: /Opportunity/, status: 503, when: 'after' });
+		mock.failNext({ method: 'POST', path: /^\/sobjects\/Opportunity$/, status: 503, when: 'after' });
+		mock.failNext({ method: 'POST', path: /^\/sobjects\/Lead$/, status: 500, when: 'after' });
+		mock.failNext({ method: 'POST', path: /^\/sobjects\/Task$/, status: 502 });
 		const crm = crmOf(await runSalesforce(mock, [qualified()]));
-		// The first upsert created the Opportunity but its answer was lost; the retry got 200.
-		expect(mock.log.filter((l) => l.method === 'PATCH' && l.path.includes('/Opportunity/')).map((l) => l.status)).toEqual([503, 200]);
-		expect(crm).toMatchObject({ status: 'deduplicated', created: false });
-		expect(mock.count('Opportunity')).toBe(1);
-
-		// The reads' composite (GET only) passes; the one creating Lead and Task answers 500 once.
-		mock.failNext({ method: 'POST', path: /^\/composite$/, status: 500, skip: 1 });
-		const composites = mock.log.filter((l) => l.path.endsWith('/composite')).length;
-		const failed = await runSalesforce(mock, [qualified({ accountId: 'acct-2' })]);
-		expect(failed.status).toBe('error');
-		expect(failed.error?.message).toContain('Salesforce UNKNOWN_EXCEPTION: An unexpected error occurred');
-		expect(mock.log.filter((l) => l.path.endsWith('/composite')).length - composites).toBe(2);
+		const posts = (object: string) => mock.log.filter((l) => l.method === 'POST' && l.path.endsWith(`/sobjects/${object}`)).map((l) => l.status);
+		// The Opportunity was stored, its answer lost; the repeat is refused as a duplicate of the key.
+		expect(posts('Opportunity')).toEqual([503, 400]);
+		expect(crm).toMatchObject({ status: 'created', created: true, followUp: { status: 'alertDue', owner: true } });
+		// The Lead was stored, its answer lost: found, not made again. The Task was refused before it was stored: made on the repeat.
+		expect(posts('Lead')).toEqual([500]);
+		expect(posts('Task')).toEqual([502, 201]);
+		expect(['Opportunity', 'Lead', 'Task'].map((o) => mock.count(o))).toEqual([1, 1, 1]);
+		expect(crm.ids).toMatchObject({ contact: mock.records('Lead')[0].Id, note: mock.records('Task')[0].Id });
 	});
 
 	test('a missing External ID field fails with Salesforce\'s error and the fix', async () => {
 		mock = await startSalesforceMock({ users: [REP], externalIds: { Account: ['PQL_Account_Key__c'] } });
 		const result = await runSalesforce(mock, [qualified()]);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe("Salesforce INVALID_FIELD: \nSELECT Id, AccountId, OwnerId FROM Opportunity WHERE PQL_Idempotency_Key__c = 'acct-1:2026-11-20' LIMIT 2\n^\nERROR at Row:1:Column:1\nNo such column 'PQL_Idempotency_Key__c' on entity 'Opportunity'.");
+		expect(result.error?.message).toBe(
+			"Salesforce INVALID_FIELD: \nSELECT Id, AccountId, OwnerId, IsClosed, PQL_Idempotency_Key__c, PQL_Follow_Up__c FROM Opportunity WHERE PQL_Idempotency_Key__c LIKE 'acct-1:%'\n^\nERROR at Row:1:Column:1\nNo such column 'PQL_Idempotency_Key__c' on entity 'Opportunity'.",
+		);
 		expect(result.error?.description).toContain('create it or grant field-level security');
 	});
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { storyMarker } from '../../../../core/crm';
 import type { HubSpotClient, HubSpotResponse } from '../transport';
 import { ASSOCIATION_TYPE, associatedIds } from './associations';
+import { createRecovering } from './records';
 
 export interface NoteTarget {
 	dealId: string;
@@ -12,8 +13,8 @@ export interface NoteTarget {
 /** HubSpot reads at most 100 records per batch call. */
 const BATCH_READ = 100;
 
-/** The deal's note that carries this cycle's marker, if one was written (every note of the deal is looked at). */
-async function findStoryNote(client: HubSpotClient, dealId: string, idempotencyKey: string, itemIndex: number): Promise<HubSpotResponse | undefined> {
+/** The id of the deal's note that carries this cycle's marker, if one was written (every note of the deal is looked at). */
+export async function findStoryNote(client: HubSpotClient, dealId: string, idempotencyKey: string, itemIndex: number): Promise<string | null> {
 	const ids = await associatedIds(client, { type: 'deals', id: dealId }, 'notes', itemIndex);
 	const marker = storyMarker(idempotencyKey);
 	for (let start = 0; start < ids.length; start += BATCH_READ) {
@@ -28,9 +29,9 @@ async function findStoryNote(client: HubSpotClient, dealId: string, idempotencyK
 		);
 		const notes = Array.isArray(response.body.results) ? (response.body.results as IDataObject[]) : [];
 		const note = notes.find((n) => String((n.properties as IDataObject | undefined)?.hs_note_body ?? '').includes(marker));
-		if (note !== undefined) return { status: 201, body: note };
+		if (note !== undefined) return String(note.id);
 	}
-	return undefined;
+	return null;
 }
 
 /**
@@ -51,18 +52,10 @@ export async function createStoryNote(
 		[target.contactId, ASSOCIATION_TYPE.noteToContact],
 		[target.companyId, ASSOCIATION_TYPE.noteToCompany],
 	];
-	const associations = links
-		.filter((link): link is [string, number] => link[0] !== null)
-		.map(([id, associationTypeId]) => ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }] }));
-	const response = await client.request(
-		{
-			method: 'POST',
-			path: '/crm/v3/objects/notes',
-			body: { properties: { hs_note_body: html, hs_timestamp: timestamp }, associations },
-			idempotent: false,
-			recover: async () => await findStoryNote(client, target.dealId, idempotencyKey, itemIndex),
-		},
-		itemIndex,
-	);
-	return String(response.body.id);
+	const associations = links.filter((link): link is [string, number] => link[0] !== null).map(([id, associationTypeId]) => ({ id, associationTypeId }));
+	const recover = async (): Promise<HubSpotResponse | undefined> => {
+		const id = await findStoryNote(client, target.dealId, idempotencyKey, itemIndex);
+		return id === null ? undefined : { status: 201, body: { id } };
+	};
+	return (await createRecovering(client, 'notes', { properties: { hs_note_body: html, hs_timestamp: timestamp }, associations }, itemIndex, recover)).id;
 }

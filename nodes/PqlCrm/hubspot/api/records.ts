@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { HubSpotObjectType, HubSpotProperties } from '../../../../core/crm';
-import type { HubSpotClient } from '../transport';
+import { paginate } from '../../../shared/http/paginate';
+import type { HubSpotClient, HubSpotRequest, HubSpotResponse } from '../transport';
+import { nextAfter } from './paging';
 
 export interface HubSpotRecord {
 	id: string;
@@ -80,7 +82,10 @@ export async function getByUniqueValue(
 	return response.status === 404 ? null : asRecord(response.body);
 }
 
-/** One page of search results, oldest first. Search lags writes by seconds: never the only guard. */
+/** HubSpot's largest search page. */
+const SEARCH_PAGE = 200;
+
+/** Every search result, page by page, oldest first. Search lags writes by seconds: never the only guard. */
 export async function searchRecords(
 	client: HubSpotClient,
 	objectType: HubSpotObjectType,
@@ -88,17 +93,65 @@ export async function searchRecords(
 	properties: string[],
 	itemIndex: number,
 ): Promise<HubSpotRecord[]> {
-	const response = await client.request(
-		{
-			method: 'POST',
-			path: `/crm/v3/objects/${objectType}/search`,
-			body: { filterGroups: filterGroups.map((filters) => ({ filters })), properties, sorts: [], limit: 20, after: '0' } as IDataObject,
-			idempotent: true,
-		},
-		itemIndex,
-	);
-	const results = Array.isArray(response.body.results) ? response.body.results.map(asRecord) : [];
+	const results = await paginate<HubSpotRecord, string>('0', async (after) => {
+		const response = await client.request(
+			{
+				method: 'POST',
+				path: `/crm/v3/objects/${objectType}/search`,
+				body: { filterGroups: filterGroups.map((filters) => ({ filters })), properties, sorts: [], limit: SEARCH_PAGE, after } as IDataObject,
+				idempotent: true,
+			},
+			itemIndex,
+		);
+		return { items: Array.isArray(response.body.results) ? response.body.results.map(asRecord) : [], next: nextAfter(response.body) };
+	});
 	return results.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || Number(a.id) - Number(b.id));
+}
+
+/** An association made in the create call itself. */
+export interface InlineAssociation {
+	id: string;
+	associationTypeId: number;
+}
+
+async function postRecord(
+	client: HubSpotClient,
+	objectType: HubSpotObjectType,
+	record: { properties: HubSpotProperties; associations: InlineAssociation[] },
+	itemIndex: number,
+	handling: Pick<HubSpotRequest, 'idempotent' | 'expect' | 'recover'>,
+): Promise<HubSpotResponse> {
+	const associations = record.associations.map((a) => ({ to: { id: a.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: a.associationTypeId }] }));
+	return await client.request({ method: 'POST', path: `/crm/v3/objects/${objectType}`, body: { properties: record.properties, associations }, ...handling }, itemIndex);
+}
+
+/**
+ * Creates a record whose unique-value property (in `properties`) is new, or answers 'exists' when
+ * HubSpot refuses it as a duplicate (409): of any number of racing creates exactly one succeeds,
+ * and repeating one after a lost answer is safe.
+ */
+export async function createUnique(
+	client: HubSpotClient,
+	objectType: HubSpotObjectType,
+	record: { properties: HubSpotProperties; associations: InlineAssociation[] },
+	itemIndex: number,
+): Promise<HubSpotRecord | 'exists'> {
+	const response = await postRecord(client, objectType, record, itemIndex, { idempotent: true, expect: [409] });
+	return response.status === 409 ? 'exists' : asRecord(response.body);
+}
+
+/**
+ * Creates a record with nothing unique about it (a note): after a 5xx or a lost answer `recover`
+ * looks for what the create may have made before it is repeated.
+ */
+export async function createRecovering(
+	client: HubSpotClient,
+	objectType: HubSpotObjectType,
+	record: { properties: HubSpotProperties; associations: InlineAssociation[] },
+	itemIndex: number,
+	recover: () => Promise<HubSpotResponse | undefined>,
+): Promise<HubSpotRecord> {
+	return asRecord((await postRecord(client, objectType, record, itemIndex, { idempotent: false, recover })).body);
 }
 
 export async function updateRecord(

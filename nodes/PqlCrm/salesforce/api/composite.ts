@@ -18,8 +18,6 @@ export interface SubResult {
 	body: unknown;
 }
 
-export const queryPath = (soql: string): string => `/query?q=${encodeURIComponent(soql)}`;
-
 /**
  * Several requests in one API call (`/composite`). With allOrNone every write is rolled back when
  * one fails. A failed subrequest fails the item with its own error, not the "processing halted"

@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_RETRIES } from '../../transport';
 import type { OpportunityWording } from '../../../shared/opportunityFields';
-import { maxRetriesOption, opportunityAmountOptions, opportunityOwnerFields, opportunitySubjectFields, ownerNotFoundOption } from '../../../shared/opportunityFields';
+import { leaseOption, maxRetriesOption, opportunityAmountOptions, opportunityOwnerFields, opportunitySubjectFields, ownerNotFoundOption, waitForRecordAlertOption } from '../../../shared/opportunityFields';
 
 const show = { show: { system: ['hubspot'], operation: ['upsertDeal'] } };
 
 const wording: OpportunityWording = {
 	record: 'deal',
-	companyDomain: 'Finds or creates the company by this domain; empty means the deal gets no company',
-	companyName: 'Used when the company is created; empty means the domain',
+	companyDomain: 'Finds or creates the company by this domain; empty (e.g. free mail) means a company keyed by the account ID',
+	companyName: 'Used when the company is created; empty means the domain, else the account ID',
 	contactEmail: 'Finds or creates the contact by this address; empty means the deal gets no contact',
 	ownerEmail: 'The rep who owns a new deal, looked up among HubSpot owners by e-mail (PQL Route sets it). Used when Owner ID is empty.',
 	ownerId: 'The HubSpot owner ID of the rep, when known (a number); takes precedence over Owner Email',
@@ -17,7 +17,7 @@ const wording: OpportunityWording = {
 export const upsertDealProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Needs the unique deal property <b>pql_idempotency_key</b> and the unique company property <b>pql_company_key</b> (plus pql_account_id, pql_score, pql_grade, pql_reasons, pql_qualified_at). Run the "Create PQL Properties" operation once, or create them in HubSpot with "unique values" on.',
+			'Needs the unique deal property <b>pql_idempotency_key</b> and the unique company property <b>pql_company_key</b> (plus pql_account_id, pql_score, pql_grade, pql_reasons, pql_qualified_at, pql_follow_up). Run the "Create PQL Properties" operation once (again after an upgrade), or create them in HubSpot with "unique values" on.',
 		name: 'propertiesNotice',
 		type: 'notice',
 		default: '',
@@ -64,14 +64,16 @@ export const upsertDealProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 			},
+			leaseOption(wording),
 			ownerNotFoundOption('Leave Unassigned', 'What to do when no HubSpot owner has the Owner Email'),
 			maxRetriesOption(DEFAULT_MAX_RETRIES, 'How often a call refused by a rate limit or a server error is repeated'),
+			waitForRecordAlertOption(wording, 'usage note'),
 			{
 				displayName: 'Write Usage Note',
 				name: 'writeNote',
 				type: 'boolean',
 				default: true,
-				description: 'Whether the execution that creates the deal attaches a note with the usage story',
+				description: 'Whether the deal gets a note with the usage story: written once per deal, by the execution that does its follow-up',
 			},
 		],
 	},

@@ -1,14 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_RETRIES } from '../../transport';
 import type { OpportunityWording } from '../../../shared/opportunityFields';
-import { maxRetriesOption, opportunityAmountOptions, opportunityOwnerFields, opportunitySubjectFields, ownerNotFoundOption } from '../../../shared/opportunityFields';
+import {
+	leaseOption,
+	maxRetriesOption,
+	opportunityAmountOptions,
+	opportunityOwnerFields,
+	opportunitySubjectFields,
+	ownerNotFoundOption,
+	waitForRecordAlertOption,
+} from '../../../shared/opportunityFields';
 
 const show = { show: { system: ['salesforce'], operation: ['upsertOpportunity'] } };
+/** The Opportunity fields the follow-up reads and writes, in both operations. */
+const showFields = { show: { system: ['salesforce'], operation: ['upsertOpportunity', 'recordAlert'] } };
 
 const wording: OpportunityWording = {
 	record: 'opportunity',
-	companyDomain: 'Finds the Account by this website, or creates it; empty means the opportunity gets no Account',
-	companyName: 'Used when the Account or Lead is created; empty means the domain',
+	companyDomain: 'Finds the Account by this website, or creates it; empty (e.g. free mail) means an Account keyed by the account ID',
+	companyName: 'Used when the Account or Lead is created; empty means the domain, else the account ID',
 	contactEmail: 'Finds the Contact or open Lead with this address, or creates one; empty means no person',
 	ownerEmail: 'The rep who owns new records, looked up among active Salesforce users by e-mail (PQL Route sets it). Used when Owner ID is empty.',
 	ownerId: 'The Salesforce User ID of the rep (starts with 005), when known; takes precedence over Owner Email',
@@ -17,7 +27,7 @@ const wording: OpportunityWording = {
 export const upsertOpportunityProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Needs the Opportunity field <b>PQL_Idempotency_Key__c</b> (Text, Unique, External ID) and, recommended, the Account field <b>PQL_Account_Key__c</b> (Text, Unique, External ID). See the README\'s Salesforce set-up.',
+			'Needs the Opportunity fields <b>PQL_Idempotency_Key__c</b> (Text, Unique, External ID) and <b>PQL_Follow_Up__c</b> (Text 255) and, recommended, the Account field <b>PQL_Account_Key__c</b> (Text, Unique, External ID). See the README\'s Salesforce set-up.',
 		name: 'salesforceFieldsNotice',
 		type: 'notice',
 		default: '',
@@ -51,14 +61,22 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'PQL_Idempotency_Key__c',
 		description: 'API name of the Opportunity External ID field (Text, Unique) that holds the idempotency key; the upsert by it makes one opportunity per key',
-		displayOptions: show,
+		displayOptions: showFields,
+	},
+	{
+		displayName: 'Follow-Up Field',
+		name: 'followUpField',
+		type: 'string',
+		default: 'PQL_Follow_Up__c',
+		description: 'API name of an Opportunity text field (255 characters) where the node records the follow-up: which execution does it, and whether the Task and the Slack alert are done',
+		displayOptions: showFields,
 	},
 	{
 		displayName: 'Account Key Field',
 		name: 'accountKeyField',
 		type: 'string',
 		default: 'PQL_Account_Key__c',
-		description: 'API name of an Account External ID field (Text, Unique) holding the domain, so racing executions create one Account. Empty: find by Website, then create (racing executions may create two).',
+		description: 'API name of an Account External ID field (Text, Unique) holding the domain (or "account:" and the account ID without one), so racing executions create one Account. Empty: find by Website or name, then create (racing executions may create two).',
 		displayOptions: show,
 	},
 	{
@@ -75,7 +93,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 				name: 'writeTask',
 				type: 'boolean',
 				default: true,
-				description: 'Whether the execution that creates the opportunity adds a Task with the usage story to it',
+				description: 'Whether the opportunity gets a Task with the usage story: added once per opportunity, by the execution that does its follow-up',
 			},
 			{
 				displayName: 'First Name',
@@ -84,6 +102,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 				default: '',
 				description: 'First name of a new Lead or Contact',
 			},
+			leaseOption(wording),
 			ownerNotFoundOption('Leave to the Integration User', 'What to do when no active Salesforce user has the Owner Email'),
 			{
 				displayName: 'Last Name',
@@ -93,6 +112,7 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 				description: 'Last name of a new Lead or Contact (required by Salesforce); empty means the e-mail\'s local part',
 			},
 			maxRetriesOption(DEFAULT_MAX_RETRIES, 'How often a read or upsert that met a Salesforce server error is repeated (request-limit answers are never repeated)'),
+			waitForRecordAlertOption(wording, 'Task'),
 		],
 	},
 ];

@@ -1,6 +1,7 @@
-import { FieldError } from '../../../../../core/shared/fieldError';
 import type { IExecuteFunctions } from 'n8n-workflow';
+import type { OpportunityFieldNames } from '../../../../../core/crm/salesforce';
 import { isUserId, soqlName } from '../../../../../core/crm/salesforce';
+import { FieldError } from '../../../../../core/shared/fieldError';
 import type { OpportunityBasics } from '../../../shared/opportunityInput';
 import { readOpportunityParameters } from '../../../shared/opportunityInput';
 
@@ -15,9 +16,23 @@ export interface OpportunityInput extends OpportunityBasics {
 	nameTemplate: string;
 	closeDateDays: number;
 	writeTask: boolean;
-	opportunityKeyField: string;
-	/** Null: find the Account by Website, create it when missing (not safe against racing executions). */
+	/** The Opportunity's key field, and the text field that records the follow-up (see core/crm/followUp/state). */
+	fields: OpportunityFieldNames;
+	/** Null: find the Account by Website (or name), create it when missing (not safe against racing executions). */
 	accountKeyField: string | null;
+}
+
+/** The Opportunity fields both operations use, as set on the node. */
+export function readOpportunityFieldNames(context: IExecuteFunctions, itemIndex: number): OpportunityFieldNames {
+	const name = (parameter: string, label: string, fix: string): string => {
+		const value = String(context.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+		if (value === '') throw new FieldError(`No ${label} is set`, label, fix, { setting: true });
+		return soqlName(value, label);
+	};
+	return {
+		key: name('opportunityKeyField', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see the README).'),
+		followUp: name('followUpField', 'Follow-Up Field', 'Enter the API name of the Opportunity text field that records the follow-up, e.g. PQL_Follow_Up__c (see the README).'),
+	};
 }
 
 export function readOpportunityInput(context: IExecuteFunctions, itemIndex: number): OpportunityInput {
@@ -25,10 +40,6 @@ export function readOpportunityInput(context: IExecuteFunctions, itemIndex: numb
 	const stageName = param('stageName');
 	if (stageName === '') {
 		throw new FieldError('No opportunity stage is set', 'Stage', 'Enter the API name of an open stage of your Opportunity Stage picklist, e.g. Prospecting.');
-	}
-	const opportunityKeyField = param('opportunityKeyField');
-	if (opportunityKeyField === '') {
-		throw new FieldError('No idempotency key field is set', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see the README).');
 	}
 	const accountKeyField = param('accountKeyField');
 	const ownerId = param('ownerId');
@@ -42,7 +53,7 @@ export function readOpportunityInput(context: IExecuteFunctions, itemIndex: numb
 		nameTemplate: param('opportunityName'),
 		closeDateDays: basics.closeDateDays ?? 30,
 		writeTask: options.writeTask !== false,
-		opportunityKeyField: soqlName(opportunityKeyField, 'Opportunity Key Field'),
+		fields: readOpportunityFieldNames(context, itemIndex),
 		accountKeyField: accountKeyField === '' ? null : soqlName(accountKeyField, 'Account Key Field'),
 	};
 }
