@@ -8,12 +8,12 @@ function percent(share: number): string {
 	return `${(100 * share).toFixed(1)} %`;
 }
 
-/** What the held-out PQL conversion rate says about where the bar is set. */
+/** What the cross-validated PQL conversion rate says about where the bar is set. */
 export function advise(precision: number | null): { verdict: AdviceVerdict; text: string } {
 	if (precision === null) {
 		return {
 			verdict: 'noPqls',
-			text: 'Nobody in the held-out data qualifies. Lower the bar (threshold, qualifying score or a rule) until some entities do.',
+			text: 'Nobody in the tested folds qualifies. Lower the bar (threshold, qualifying score or a rule) until some entities do.',
 		};
 	}
 	if (precision < LOOSE_BELOW) {
