@@ -1,5 +1,5 @@
 import type { JsonObject } from '../contract/event';
-import { emailDomain } from '../scoring/freeMailDomains';
+import { emailDomain } from '../scoring/emailDomain';
 import { isRecord, valueAtPath } from '../scoring/fieldPath';
 
 function keyText(value: unknown): string | null {

@@ -1,9 +1,8 @@
-import type { EventSource, FieldSource, SignalDefinition, SignalValue } from '../contract/pql';
-import { meets } from './conditions';
+import type { FieldSource, SignalDefinition, SignalValue } from '../contract/pql';
 import { valueAtPath } from './fieldPath';
 import { toNumber } from './numbers';
 import { latestValue } from './profiles';
-import type { Clock, Subject, TimedEvent } from './subject';
+import type { Clock, Subject, Tally } from './subject';
 import { calendarDay } from './time';
 
 /** One countable piece of a measurement and how old it is, so points can decay with age. */
@@ -30,56 +29,57 @@ export function measured(measurements: Measurements, key: string): MeasuredSigna
 	return found;
 }
 
-const ANY_EVENT = '*';
+function youngestAge(tallies: Tally[]): number {
+	let youngest = Infinity;
+	for (const { ageDays } of tallies) if (ageDays < youngest) youngest = ageDays;
+	return youngest;
+}
 
-function matchingEvents(signal: SignalDefinition, source: EventSource, subject: Subject): TimedEvent[] {
-	const names = new Set(source.names);
+function distinctDays(tallies: Tally[], clock: Clock): Measurement {
+	const latestPerDay = new Map<string, number>();
+	const earlier: Unit[] = [];
+	for (const tally of tallies) {
+		if (tally.day === null) {
+			earlier.push({ amount: tally.days, ageDays: tally.ageDays });
+			continue;
+		}
+		const day = tally.day ?? calendarDay(tally.ms, clock.timeZone);
+		const known = latestPerDay.get(day);
+		latestPerDay.set(day, known === undefined ? tally.ageDays : Math.min(known, tally.ageDays));
+	}
+	const units = [...earlier, ...[...latestPerDay.values()].map((ageDays) => ({ amount: 1, ageDays }))];
+	return { value: units.reduce((total, unit) => total + unit.amount, 0), units };
+}
+
+function measureTallies(signal: SignalDefinition, all: Tally[], clock: Clock): Measurement {
 	const window = signal.windowDays;
-	return subject.events.filter(
-		({ event, ageDays }) =>
-			(names.has(ANY_EVENT) || names.has(event.event)) &&
-			(window === undefined || ageDays <= window) &&
-			(!source.where || meets(valueAtPath(event.properties, source.where.property), source.where)),
-	);
-}
-
-function youngest(events: TimedEvent[]): number {
-	return events[events.length - 1].ageDays;
-}
-
-function measureEvents(signal: SignalDefinition, events: TimedEvent[], clock: Clock): Measurement {
-	const unitPerEvent = (amount: (event: TimedEvent) => number): Unit[] =>
-		events.map((event) => ({ amount: amount(event), ageDays: event.ageDays }));
-	const propertyUnits = (): Unit[] =>
-		unitPerEvent(({ event }) => toNumber(valueAtPath(event.properties, signal.property ?? ''))).filter((unit) =>
-			Number.isFinite(unit.amount),
-		);
+	const tallies = window === undefined ? all : all.filter(({ ageDays }) => ageDays <= window);
+	const numeric = (): Tally[] => tallies.filter(({ max }) => max !== null);
 	switch (signal.aggregation) {
 		case 'count':
-			return { value: events.length, units: unitPerEvent(() => 1) };
+			return {
+				value: tallies.reduce((total, { count }) => total + count, 0),
+				units: tallies.map(({ count, ageDays }) => ({ amount: count, ageDays })),
+			};
 		case 'exists':
-			return events.length === 0
+			return tallies.length === 0
 				? { value: 0, units: [] }
-				: { value: 1, units: [{ amount: 1, ageDays: youngest(events) }] };
-		case 'distinctDays': {
-			const latestPerDay = new Map<string, number>();
-			for (const { ms, ageDays } of events) latestPerDay.set(calendarDay(ms, clock.timeZone), ageDays);
-			const units = [...latestPerDay.values()].map((ageDays) => ({ amount: 1, ageDays }));
-			return { value: units.length, units };
-		}
+				: { value: 1, units: [{ amount: 1, ageDays: youngestAge(tallies) }] };
+		case 'distinctDays':
+			return distinctDays(tallies, clock);
 		case 'sum': {
-			const units = propertyUnits();
+			const units = numeric().map(({ sum, ageDays }) => ({ amount: sum, ageDays }));
 			return { value: units.reduce((total, unit) => total + unit.amount, 0), units };
 		}
 		case 'max': {
-			const units = propertyUnits();
-			if (units.length === 0) return { value: null, units: [] };
-			const top = units.reduce((best, unit) => (unit.amount > best.amount ? unit : best));
-			return { value: top.amount, units: [top] };
+			const candidates = numeric();
+			if (candidates.length === 0) return { value: null, units: [] };
+			const top = candidates.reduce((best, tally) => ((tally.max ?? 0) > (best.max ?? 0) ? tally : best));
+			return { value: top.max, units: [{ amount: top.max ?? 0, ageDays: top.ageDays }] };
 		}
 		case 'daysSinceLastSeen': {
-			if (events.length === 0) return { value: null, units: [] };
-			const days = Math.floor(youngest(events));
+			if (tallies.length === 0) return { value: null, units: [] };
+			const days = Math.floor(youngestAge(tallies));
 			return { value: days, units: [{ amount: days, ageDays: 0 }] };
 		}
 	}
@@ -110,7 +110,7 @@ export function measureSignal(signal: SignalDefinition, subject: Subject, clock:
 	const { source } = signal;
 	return source.kind === 'field'
 		? measureField(signal, source, subject)
-		: measureEvents(signal, matchingEvents(signal, source, subject), clock);
+		: measureTallies(signal, subject.tallies.get(signal.key) ?? [], clock);
 }
 
 export function measureAll(signals: SignalDefinition[], subject: Subject, clock: Clock): Measurements {

@@ -1,31 +1,15 @@
-import type {
-	EntityMetrics,
-	EntityType,
-	PqlResult,
-	PreviousState,
-	Reason,
-	ScoredEntity,
-	ScoreSummary,
-	ScoringConfig,
-	ScoringModel,
-	SignalCategory,
-	UserInput,
-} from '../contract/pql';
+import type { EntityMetrics, ScoredEntity, ScoringConfig, UserInput } from '../contract/pql';
 import type { AccountGroup } from './accounts';
 import { groupAccounts } from './accounts';
-import { findDisqualifications } from './antiPql';
 import { readConfig } from './configReader';
-import { gradeFor } from './grades';
-import { scoreLogistic } from './logistic';
+import { previousFor, scoreEntity, summary } from './entity';
+import type { EventMatcher } from './eventMatch';
+import { eventMatchers, talliesOf } from './eventMatch';
 import type { Measurements } from './measure';
 import { measureAll } from './measure';
-import { roundTo, toNumber } from './numbers';
-import type { ModelOutcome } from './outcome';
-import type { Clock, Subject, TimedEvent } from './subject';
-import { scoreThreshold } from './threshold';
-import { daysBetween, isoAt, isoToMillis } from './time';
-import { transition } from './transitions';
-import { scoreWeighted } from './weighted';
+import { toNumber } from './numbers';
+import type { Clock, Subject, Tally, TimedEvent } from './subject';
+import { daysBetween, isoToMillis } from './time';
 
 interface PreparedUser {
 	user: UserInput;
@@ -33,23 +17,15 @@ interface PreparedUser {
 	measurements: Measurements;
 }
 
-function runModel(model: ScoringModel, measurements: Measurements): ModelOutcome {
-	switch (model.kind) {
-		case 'weighted':
-			return scoreWeighted(model, measurements);
-		case 'threshold':
-			return scoreThreshold(model, measurements);
-		case 'logistic':
-			return scoreLogistic(model, measurements);
-	}
-}
-
 /** Events later than "now" have not happened yet for this run (a backtest sets "now" in the past). */
 function timedEvents(user: UserInput, clock: Clock): TimedEvent[] {
-	return user.events
-		.map((event) => ({ event, ms: isoToMillis(event.timestamp) }))
-		.filter(({ ms }) => ms <= clock.nowMs)
-		.map(({ event, ms }) => ({ event, ms, ageDays: daysBetween(ms, clock.nowMs) }));
+	const times = user.eventTimes ?? user.events.map((event) => isoToMillis(event.timestamp));
+	const events: TimedEvent[] = [];
+	user.events.forEach((event, index) => {
+		const ms = times[index];
+		if (ms <= clock.nowMs) events.push({ event, ms, ageDays: daysBetween(ms, clock.nowMs) });
+	});
+	return events.sort(byTime);
 }
 
 function byTime(a: TimedEvent, b: TimedEvent): number {
@@ -58,15 +34,16 @@ function byTime(a: TimedEvent, b: TimedEvent): number {
 
 function lastSeenDays(user: UserInput, events: TimedEvent[], clock: Clock): number | null {
 	const declared = user.lastSeenAt ? isoToMillis(user.lastSeenAt) : Number.NaN;
-	const candidates = events.map(({ ageDays }) => ageDays);
+	const candidates = events.length > 0 ? [events[events.length - 1].ageDays] : [];
 	if (!Number.isNaN(declared) && declared <= clock.nowMs) candidates.push(daysBetween(declared, clock.nowMs));
 	return candidates.length > 0 ? Math.min(...candidates) : null;
 }
 
-function prepareUser(user: UserInput, config: ScoringConfig, clock: Clock): PreparedUser {
-	const events = timedEvents(user, clock).sort(byTime);
+function prepareUser(user: UserInput, config: ScoringConfig, matchers: EventMatcher[], clock: Clock): PreparedUser {
+	const events = timedEvents(user, clock);
 	const subject: Subject = {
-		events,
+		tallies: talliesOf(matchers, events),
+		events: events.length,
 		profiles: [user.profile],
 		emails: user.email ? [user.email] : [],
 		daysSinceLastSeen: lastSeenDays(user, events, clock),
@@ -74,16 +51,23 @@ function prepareUser(user: UserInput, config: ScoringConfig, clock: Clock): Prep
 	return { user, subject, measurements: measureAll(config.model.signals, subject, clock) };
 }
 
+/** Every member's tallies of each signal together, oldest first. */
+function mergedTallies(subjects: Subject[], matchers: EventMatcher[]): Map<string, Tally[]> {
+	return new Map(
+		matchers.map(({ key }) => [key, subjects.flatMap(({ tallies }) => tallies.get(key) ?? []).sort((a, b) => a.ms - b.ms)]),
+	);
+}
+
 /** Members least recently seen first, so the most recently active member's profile wins. */
-function accountSubject(members: PreparedUser[]): Subject {
-	const seen = members.map(({ subject }) => subject.daysSinceLastSeen ?? Infinity);
+function accountSubject(members: PreparedUser[], matchers: EventMatcher[]): Subject {
 	const ordered = members
-		.map((member, index) => ({ member, days: seen[index] }))
+		.map(({ subject }) => ({ subject, days: subject.daysSinceLastSeen ?? Infinity }))
 		.sort((a, b) => b.days - a.days)
-		.map(({ member }) => member.subject);
-	const known = seen.filter(Number.isFinite);
+		.map(({ subject }) => subject);
+	const known = ordered.map(({ daysSinceLastSeen }) => daysSinceLastSeen).filter((days) => days !== null);
 	return {
-		events: ordered.flatMap(({ events }) => events).sort(byTime),
+		tallies: mergedTallies(ordered, matchers),
+		events: ordered.reduce((total, { events }) => total + events, 0),
 		profiles: ordered.flatMap(({ profiles }) => profiles),
 		emails: ordered.flatMap(({ emails }) => emails),
 		daysSinceLastSeen: known.length > 0 ? Math.min(...known) : null,
@@ -112,91 +96,20 @@ function accountMetrics(group: AccountGroup<PreparedUser>, config: ScoringConfig
 	};
 }
 
-function sortReasons(reasons: Reason[]): Reason[] {
-	return [...reasons].sort((a, b) => b.points - a.points || a.signal.localeCompare(b.signal));
-}
-
-function componentsOf(reasons: Reason[]): Record<SignalCategory, number> {
-	const sum = (category: SignalCategory): number =>
-		roundTo(
-			reasons.filter((reason) => reason.category === category).reduce((total, reason) => total + reason.points, 0),
-			1,
-		);
-	return { usage: sum('usage'), intent: sum('intent'), fit: sum('fit') };
-}
-
-function previousFor(
-	entity: PqlResult['entity'],
-	states: PreviousState[],
-	ownerType: EntityType,
-): PreviousState | undefined {
-	// Latest `scoredAt` wins; states without one count as older, and among equals the last given wins.
-	// (An account's states come from all its members' items, in member order, not time order.)
-	return states
-		.filter((state) =>
-			state.entity ? state.entity.type === entity.type && state.entity.id === entity.id : entity.type === ownerType,
-		)
-		.reduce<PreviousState | undefined>(
-			(latest, state) => (latest && (latest.scoredAt ?? '') > (state.scoredAt ?? '') ? latest : state),
-			undefined,
-		);
-}
-
-interface EntityInput {
-	entity: PqlResult['entity'];
-	subject: Subject;
-	measurements: Measurements;
-	previous: PreviousState | undefined;
-	extraMetrics: Partial<EntityMetrics>;
-}
-
-function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Clock): PqlResult {
-	const { entity, subject, measurements, previous, extraMetrics } = input;
-	const outcome = runModel(config.model, measurements);
-	const disqualifiedBy = findDisqualifications(config.antiPql, subject);
-	const qualified = outcome.qualified && disqualifiedBy.length === 0;
-	const reasons = sortReasons(outcome.reasons);
-	const days = subject.daysSinceLastSeen;
-	return {
-		entity,
-		score: outcome.score,
-		grade: gradeFor(outcome.score, config.grades),
-		qualified,
-		disqualified: disqualifiedBy.length > 0,
-		disqualifiedBy,
-		components: componentsOf(reasons),
-		reasons,
-		metrics: {
-			signals: Object.fromEntries([...measurements].map(([key, { value }]) => [key, value])),
-			events: subject.events.length,
-			daysSinceLastSeen: days === null ? null : Math.floor(days),
-			...outcome.metrics,
-			...extraMetrics,
-		},
-		model: { kind: config.model.kind, version: config.model.version },
-		scoredAt: isoAt(clock.nowMs),
-		...transition(previous, qualified, clock.nowMs, config.coolDownDays),
-	};
-}
-
-function summary({ entity, score, grade, qualified }: PqlResult): ScoreSummary {
-	return { entity, score, grade, qualified };
-}
-
-/** Whose a previous state without an entity is: the level being scored, users when both are. */
-function stateOwner(config: ScoringConfig): EntityType {
-	return config.level === 'account' ? 'account' : 'user';
-}
-
 function scoreUser({ user, subject, measurements }: PreparedUser, config: ScoringConfig, clock: Clock): ScoredEntity {
 	const entity = { type: 'user' as const, id: user.id };
-	const previous = previousFor(entity, user.previous, stateOwner(config));
+	const previous = previousFor(entity, user.previous, config);
 	const pql = scoreEntity({ entity, subject, measurements, previous, extraMetrics: {} }, config, clock);
 	return { pql, items: user.items };
 }
 
-function scoreAccount(group: AccountGroup<PreparedUser>, config: ScoringConfig, clock: Clock): ScoredEntity {
-	const subject = accountSubject(group.members);
+function scoreAccount(
+	group: AccountGroup<PreparedUser>,
+	config: ScoringConfig,
+	matchers: EventMatcher[],
+	clock: Clock,
+): ScoredEntity {
+	const subject = accountSubject(group.members, matchers);
 	const entity = { type: 'account' as const, id: group.id };
 	const states = group.members.flatMap(({ user }) => user.previous);
 	const pql = scoreEntity(
@@ -204,7 +117,7 @@ function scoreAccount(group: AccountGroup<PreparedUser>, config: ScoringConfig, 
 			entity,
 			subject,
 			measurements: measureAll(config.model.signals, subject, clock),
-			previous: previousFor(entity, states, stateOwner(config)),
+			previous: previousFor(entity, states, config),
 			extraMetrics: accountMetrics(group, config),
 		},
 		config,
@@ -214,21 +127,29 @@ function scoreAccount(group: AccountGroup<PreparedUser>, config: ScoringConfig, 
 	return { pql, items };
 }
 
+export interface ScoringRun {
+	scored: ScoredEntity[];
+	/** Input items of users that belong to no account, when accounts are scored. */
+	withoutAccount: number[];
+}
+
 /**
  * Scores users, accounts or both at `now`; the same users, settings and `now` always give the
  * same result. Users come first in input order, then accounts in order of first member; with both
  * levels, each user carries its account's summary and each account its members' summaries.
  */
-export function scorePql(users: UserInput[], settings: ScoringConfig, now: Date): ScoredEntity[] {
+export function scoreUsers(users: UserInput[], settings: ScoringConfig, now: Date): ScoringRun {
 	const config = readConfig(settings);
 	const clock: Clock = { nowMs: now.getTime(), timeZone: config.timeZone };
-	const prepared = users.map((user) => prepareUser(user, config, clock));
+	const matchers = eventMatchers(config.model.signals);
+	const prepared = users.map((user) => prepareUser(user, config, matchers, clock));
 	const scoredUsers = config.level === 'account' ? [] : prepared.map((member) => scoreUser(member, config, clock));
-	if (config.level === 'user') return scoredUsers;
+	if (config.level === 'user') return { scored: scoredUsers, withoutAccount: [] };
 
-	const groups = groupAccounts(prepared, ({ user }) => user);
-	const scoredAccounts = groups.map((group) => scoreAccount(group, config, clock));
-	if (config.level === 'account') return scoredAccounts;
+	const { groups, unassigned } = groupAccounts(prepared, ({ user }) => user, config.eventsWithoutAccount ?? 'emailDomain');
+	const scoredAccounts = groups.map((group) => scoreAccount(group, config, matchers, clock));
+	const withoutAccount = unassigned.flatMap(({ user }) => user.items);
+	if (config.level === 'account') return { scored: scoredAccounts, withoutAccount };
 
 	const userResults = new Map(scoredUsers.map(({ pql }) => [pql.entity.id, pql]));
 	groups.forEach((group, index) => {
@@ -239,5 +160,10 @@ export function scorePql(users: UserInput[], settings: ScoringConfig, now: Date)
 			.map(summary)
 			.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
 	});
-	return [...scoredUsers, ...scoredAccounts];
+	return { scored: [...scoredUsers, ...scoredAccounts], withoutAccount };
+}
+
+/** {@link scoreUsers}, the scores alone. */
+export function scorePql(users: UserInput[], settings: ScoringConfig, now: Date): ScoredEntity[] {
+	return scoreUsers(users, settings, now).scored;
 }

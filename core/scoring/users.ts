@@ -9,6 +9,8 @@ export interface EventItem {
 	event: CanonicalEvent;
 	json: JsonObject;
 	previous: PreviousState[];
+	/** The event's time in ms; read from `timestamp` when absent. */
+	ms?: number;
 }
 
 const EVENT_TYPES: readonly EventType[] = ['track', 'identify', 'group', 'page', 'screen', 'alias'];
@@ -32,14 +34,15 @@ function object(json: JsonObject, key: string): JsonObject {
 }
 
 /**
- * Reads a canonical event from an item, tolerating what a Data Table round trip does to it; fails
- * naming the field when the event cannot be scored.
+ * Reads a canonical event and its time in ms from an item, tolerating what a Data Table round trip
+ * does to it; fails naming the field when the event cannot be scored.
  */
-export function readEvent(json: JsonObject): CanonicalEvent {
+export function readTimedEvent(json: JsonObject): { event: CanonicalEvent; ms: number } {
 	const event = text(json, 'event');
 	if (!event) throw new ScoringError('The item has no event name', 'event', 'Map "event" to the name of the event.');
 	const timestamp = text(json, 'timestamp');
-	if (!timestamp || Number.isNaN(isoToMillis(timestamp))) {
+	const ms = timestamp ? isoToMillis(timestamp) : Number.NaN;
+	if (!timestamp || Number.isNaN(ms)) {
 		throw new ScoringError(
 			`The item's timestamp "${String(json.timestamp ?? '')}" is not an ISO 8601 date`,
 			'timestamp',
@@ -58,7 +61,7 @@ export function readEvent(json: JsonObject): CanonicalEvent {
 		);
 	}
 	const source: EventSource = text(json, 'source') === 'segment' ? 'segment' : 'posthog';
-	return {
+	const canonical: CanonicalEvent = {
 		source,
 		type: EVENT_TYPES.find((candidate) => candidate === json.type) ?? 'track',
 		event,
@@ -73,6 +76,12 @@ export function readEvent(json: JsonObject): CanonicalEvent {
 		traits,
 		context: object(json, 'context'),
 	};
+	return { event: canonical, ms };
+}
+
+/** {@link readTimedEvent} without the time. */
+export function readEvent(json: JsonObject): CanonicalEvent {
+	return readTimedEvent(json).event;
 }
 
 /** The user an event belongs to: userId, else e-mail, else anonymous id. */
@@ -80,16 +89,31 @@ export function userKey(event: CanonicalEvent): string {
 	return event.userId ?? event.email ?? event.anonymousId ?? '';
 }
 
-function oldestFirst(items: EventItem[]): EventItem[] {
-	return items
-		.map((item) => ({ item, ms: isoToMillis(item.event.timestamp) }))
-		.sort((a, b) => a.ms - b.ms || a.item.index - b.item.index)
-		.map(({ item }) => item);
+interface Timed {
+	item: EventItem;
+	ms: number;
 }
 
-function latest<T>(items: EventItem[], pick: (item: EventItem) => T | null): T | null {
-	for (let index = items.length - 1; index >= 0; index--) {
-		const value = pick(items[index]);
+function oldestFirst(items: EventItem[]): Timed[] {
+	return items
+		.map((item) => ({ item, ms: item.ms ?? isoToMillis(item.event.timestamp) }))
+		.sort((a, b) => a.ms - b.ms || a.item.index - b.item.index);
+}
+
+/** The same event delivered again (same `messageId`) counts once: the first delivery stays. */
+function firstDeliveries(ordered: Timed[]): Timed[] {
+	const seen = new Set<string>();
+	return ordered.filter(({ item: { event } }) => {
+		if (event.messageId === '') return true;
+		if (seen.has(event.messageId)) return false;
+		seen.add(event.messageId);
+		return true;
+	});
+}
+
+function latest<T>(ordered: Timed[], pick: (event: CanonicalEvent) => T | null): T | null {
+	for (let index = ordered.length - 1; index >= 0; index--) {
+		const value = pick(ordered[index].item.event);
 		if (value !== null) return value;
 	}
 	return null;
@@ -98,19 +122,24 @@ function latest<T>(items: EventItem[], pick: (item: EventItem) => T | null): T |
 function toUser(id: string, items: EventItem[]): UserInput {
 	const ordered = oldestFirst(items);
 	// Later items win field by field, so enrichment added to any item stays visible.
-	const profile = ordered.reduce<JsonObject>(
-		(merged, { json, event }) => ({ ...merged, ...json, traits: { ...object(merged, 'traits'), ...event.traits } }),
-		{},
-	);
+	const profile: JsonObject = {};
+	const traits: JsonObject = {};
+	for (const { item } of ordered) {
+		Object.assign(profile, item.json);
+		Object.assign(traits, item.event.traits);
+	}
+	profile.traits = traits;
+	const events = firstDeliveries(ordered);
 	return {
 		id,
-		email: latest(ordered, ({ event }) => event.email),
-		accountId: latest(ordered, ({ event }) => event.accountId),
-		events: ordered.map(({ event }) => event),
+		email: latest(ordered, (event) => event.email),
+		accountId: latest(ordered, (event) => event.accountId),
+		events: events.map(({ item }) => item.event),
+		eventTimes: events.map(({ ms }) => ms),
 		profile,
 		lastSeenAt: null,
-		previous: ordered.flatMap(({ previous }) => previous),
-		items: ordered.map(({ index }) => index),
+		previous: ordered.flatMap(({ item }) => item.previous),
+		items: ordered.map(({ item }) => item.index),
 	};
 }
 
