@@ -17,7 +17,6 @@ import { roundTo } from './numbers';
 import type { ModelOutcome } from './outcome';
 import type { Clock, Subject } from './subject';
 import { scoreThreshold } from './threshold';
-import { isoAt } from './time';
 import { transition } from './transitions';
 import { scoreWeighted } from './weighted';
 
@@ -85,8 +84,15 @@ export function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Cl
 	const qualified = outcome.qualified && disqualifiedBy.length === 0;
 	const reasons = sortReasons(outcome.reasons);
 	const days = subject.daysSinceLastSeen;
-	const scoredAt = isoAt(clock.nowMs);
-	const change = transition(previous, qualified, clock.nowMs, config.coolDownDays);
+	const scoredAt = clock.nowIso;
+	const { previousScore, newlyQualified, qualificationChanged, qualifiedSince, lastQualifiedAt } = transition(
+		previous,
+		qualified,
+		clock,
+		config.coolDownDays,
+	);
+	const signals: EntityMetrics['signals'] = {};
+	for (const [key, { value }] of measurements) signals[key] = value;
 	return {
 		entity,
 		score: outcome.score,
@@ -97,7 +103,7 @@ export function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Cl
 		components: componentsOf(reasons),
 		reasons,
 		metrics: {
-			signals: Object.fromEntries([...measurements].map(([key, { value }]) => [key, value])),
+			signals,
 			events: subject.events,
 			daysSinceLastSeen: days === null ? null : Math.floor(days),
 			...outcome.metrics,
@@ -105,14 +111,12 @@ export function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Cl
 		},
 		model: { kind: config.model.kind, version: config.model.version },
 		scoredAt,
-		...change,
-		state: {
-			entity,
-			score: outcome.score,
-			qualifiedSince: change.qualifiedSince,
-			lastQualifiedAt: change.lastQualifiedAt,
-			scoredAt,
-		},
+		previousScore,
+		newlyQualified,
+		qualificationChanged,
+		qualifiedSince,
+		lastQualifiedAt,
+		state: { entity, score: outcome.score, qualifiedSince, lastQualifiedAt, scoredAt },
 	};
 }
 

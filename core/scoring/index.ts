@@ -1,6 +1,6 @@
 export { scorePql, scoreUsers } from './score';
 export type { ScoringRun } from './score';
-export { usersFromEvents, readEvent, readTimedEvent, userKey } from './users';
+export { UserCollector, usersFromEvents, readEvent, readTimedEvent, userKey } from './users';
 export type { EventItem } from './users';
 export { readModel, parseModelJson } from './modelReader';
 export { readConfig } from './configReader';

@@ -1,9 +1,9 @@
-import type { FieldSource, SignalDefinition, SignalValue } from '../contract/pql';
+import type { FieldSource, ScoringModel, SignalDefinition, SignalValue } from '../contract/pql';
 import { valueAtPath } from './fieldPath';
 import { toNumber } from './numbers';
 import { latestValue } from './profiles';
 import type { Clock, Subject, Tally } from './subject';
-import { calendarDay } from './time';
+import { dayReader } from './time';
 
 /** One countable piece of a measurement and how old it is, so points can decay with age. */
 export interface Unit {
@@ -13,6 +13,7 @@ export interface Unit {
 
 export interface Measurement {
 	value: SignalValue;
+	/** What the value is made of, with ages, for decay; their amounts add up to the value. Empty when nothing decays. */
 	units: Unit[];
 }
 
@@ -38,12 +39,13 @@ function youngestAge(tallies: Tally[]): number {
 function distinctDays(tallies: Tally[], clock: Clock): Measurement {
 	const latestPerDay = new Map<string, number>();
 	const earlier: Unit[] = [];
+	const dayOf = dayReader(clock.timeZone);
 	for (const tally of tallies) {
 		if (tally.day === null) {
 			earlier.push({ amount: tally.days, ageDays: tally.ageDays });
 			continue;
 		}
-		const day = tally.day ?? calendarDay(tally.ms, clock.timeZone);
+		const day = tally.day ?? dayOf(tally.ms);
 		const known = latestPerDay.get(day);
 		latestPerDay.set(day, known === undefined ? tally.ageDays : Math.min(known, tally.ageDays));
 	}
@@ -51,36 +53,38 @@ function distinctDays(tallies: Tally[], clock: Clock): Measurement {
 	return { value: units.reduce((total, unit) => total + unit.amount, 0), units };
 }
 
-function measureTallies(signal: SignalDefinition, all: Tally[], clock: Clock): Measurement {
+function measureTallies(signal: SignalDefinition, all: Tally[], clock: Clock, withUnits: boolean): Measurement {
 	const window = signal.windowDays;
-	const tallies = window === undefined ? all : all.filter(({ ageDays }) => ageDays <= window);
+	const inWindow = ({ ageDays }: Tally): boolean => window === undefined || ageDays <= window;
+	const tallies = all.every(inWindow) ? all : all.filter(inWindow);
 	const numeric = (): Tally[] => tallies.filter(({ max }) => max !== null);
+	const unitsOf = (amount: (tally: Tally) => number, of: Tally[] = tallies): Unit[] =>
+		withUnits ? of.map((tally) => ({ amount: amount(tally), ageDays: tally.ageDays })) : [];
 	switch (signal.aggregation) {
 		case 'count':
-			return {
-				value: tallies.reduce((total, { count }) => total + count, 0),
-				units: tallies.map(({ count, ageDays }) => ({ amount: count, ageDays })),
-			};
+			return { value: tallies.reduce((total, { count }) => total + count, 0), units: unitsOf(({ count }) => count) };
 		case 'exists':
 			return tallies.length === 0
 				? { value: 0, units: [] }
-				: { value: 1, units: [{ amount: 1, ageDays: youngestAge(tallies) }] };
-		case 'distinctDays':
-			return distinctDays(tallies, clock);
+				: { value: 1, units: withUnits ? [{ amount: 1, ageDays: youngestAge(tallies) }] : [] };
+		case 'distinctDays': {
+			const measurement = distinctDays(tallies, clock);
+			return withUnits ? measurement : { value: measurement.value, units: [] };
+		}
 		case 'sum': {
-			const units = numeric().map(({ sum, ageDays }) => ({ amount: sum, ageDays }));
-			return { value: units.reduce((total, unit) => total + unit.amount, 0), units };
+			const summed = numeric();
+			return { value: summed.reduce((total, { sum }) => total + sum, 0), units: unitsOf(({ sum }) => sum, summed) };
 		}
 		case 'max': {
 			const candidates = numeric();
 			if (candidates.length === 0) return { value: null, units: [] };
 			const top = candidates.reduce((best, tally) => ((tally.max ?? 0) > (best.max ?? 0) ? tally : best));
-			return { value: top.max, units: [{ amount: top.max ?? 0, ageDays: top.ageDays }] };
+			return { value: top.max, units: unitsOf(({ max }) => max ?? 0, [top]) };
 		}
 		case 'daysSinceLastSeen': {
 			if (tallies.length === 0) return { value: null, units: [] };
 			const days = Math.floor(youngestAge(tallies));
-			return { value: days, units: [{ amount: days, ageDays: 0 }] };
+			return { value: days, units: withUnits ? [{ amount: days, ageDays: 0 }] : [] };
 		}
 	}
 }
@@ -106,13 +110,23 @@ function measureField(signal: SignalDefinition, source: FieldSource, subject: Su
 	return { value, units: Number.isFinite(amount) && amount !== 0 ? [{ amount, ageDays: 0 }] : [] };
 }
 
-export function measureSignal(signal: SignalDefinition, subject: Subject, clock: Clock): Measurement {
+export function measureSignal(signal: SignalDefinition, subject: Subject, clock: Clock, withUnits = true): Measurement {
 	const { source } = signal;
 	return source.kind === 'field'
 		? measureField(signal, source, subject)
-		: measureTallies(signal, subject.tallies.get(signal.key) ?? [], clock);
+		: measureTallies(signal, subject.tallies.get(signal.key) ?? [], clock, withUnits);
 }
 
-export function measureAll(signals: SignalDefinition[], subject: Subject, clock: Clock): Measurements {
-	return new Map(signals.map((signal) => [signal.key, { signal, ...measureSignal(signal, subject, clock) }]));
+/** Units only matter where points decay with age: a weighted model with a half-life. */
+export function decays(model: ScoringModel): boolean {
+	return model.kind === 'weighted' && [model.halfLifeDays, ...model.points.map(({ halfLifeDays }) => halfLifeDays)].some((days) => (days ?? 0) > 0);
+}
+
+export function measureAll(signals: SignalDefinition[], subject: Subject, clock: Clock, withUnits = true): Measurements {
+	const measurements: Measurements = new Map();
+	for (const signal of signals) {
+		const { value, units } = measureSignal(signal, subject, clock, withUnits);
+		measurements.set(signal.key, { signal, value, units });
+	}
+	return measurements;
 }

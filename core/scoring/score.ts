@@ -1,14 +1,15 @@
+import type { CanonicalEvent } from '../contract/event';
 import type { EntityMetrics, ScoredEntity, ScoringConfig, UserInput } from '../contract/pql';
 import type { AccountGroup } from './accounts';
 import { groupAccounts } from './accounts';
 import { readConfig } from './configReader';
 import { previousFor, scoreEntity, summary } from './entity';
-import type { EventMatcher } from './eventMatch';
-import { eventMatchers, talliesOf } from './eventMatch';
+import type { EventMatcher, MatcherIndex } from './eventMatch';
+import { eventMatchers, indexMatchers, talliesOf } from './eventMatch';
 import type { Measurements } from './measure';
-import { measureAll } from './measure';
+import { decays, measureAll } from './measure';
 import { toNumber } from './numbers';
-import type { Clock, Subject, Tally, TimedEvent } from './subject';
+import type { Clock, Subject, Tally } from './subject';
 import { daysBetween, isoToMillis } from './time';
 
 interface PreparedUser {
@@ -17,38 +18,49 @@ interface PreparedUser {
 	measurements: Measurements;
 }
 
-/** Events later than "now" have not happened yet for this run (a backtest sets "now" in the past). */
-function timedEvents(user: UserInput, clock: Clock): TimedEvent[] {
+/** A user's events oldest first with their times; events later than "now" count as not yet happened. */
+function eventsInOrder(user: UserInput): { events: CanonicalEvent[]; times: number[] } {
 	const times = user.eventTimes ?? user.events.map((event) => isoToMillis(event.timestamp));
-	const events: TimedEvent[] = [];
-	user.events.forEach((event, index) => {
-		const ms = times[index];
-		if (ms <= clock.nowMs) events.push({ event, ms, ageDays: daysBetween(ms, clock.nowMs) });
-	});
-	return events.sort(byTime);
+	if (times.every((ms, index) => index === 0 || times[index - 1] <= ms)) return { events: user.events, times };
+	const order = times.map((_, index) => index).sort((a, b) => times[a] - times[b] || a - b);
+	return { events: order.map((index) => user.events[index]), times: order.map((index) => times[index]) };
 }
 
-function byTime(a: TimedEvent, b: TimedEvent): number {
-	return a.ms - b.ms || a.event.messageId.localeCompare(b.event.messageId);
-}
-
-function lastSeenDays(user: UserInput, events: TimedEvent[], clock: Clock): number | null {
+function lastSeenDays(user: UserInput, times: number[], clock: Clock): number | null {
+	let youngest = Number.NaN;
+	for (const ms of times) if (ms <= clock.nowMs) youngest = ms;
 	const declared = user.lastSeenAt ? isoToMillis(user.lastSeenAt) : Number.NaN;
-	const candidates = events.length > 0 ? [events[events.length - 1].ageDays] : [];
-	if (!Number.isNaN(declared) && declared <= clock.nowMs) candidates.push(daysBetween(declared, clock.nowMs));
-	return candidates.length > 0 ? Math.min(...candidates) : null;
+	const candidates = [youngest, declared].filter((ms) => ms <= clock.nowMs);
+	return candidates.length > 0 ? daysBetween(Math.max(...candidates), clock.nowMs) : null;
 }
 
-function prepareUser(user: UserInput, config: ScoringConfig, matchers: EventMatcher[], clock: Clock): PreparedUser {
-	const events = timedEvents(user, clock);
+/** Only field signals and anti-PQL conditions read profiles; without them, users' items need no merging. */
+function readsProfiles(config: ScoringConfig): boolean {
+	return (
+		config.model.signals.some(({ source }) => source.kind === 'field') ||
+		config.antiPql.some(({ kind }) => kind === 'condition')
+	);
+}
+
+interface Run {
+	config: ScoringConfig;
+	matchers: EventMatcher[];
+	index: MatcherIndex;
+	clock: Clock;
+	profiles: boolean;
+	units: boolean;
+}
+
+function prepareUser(user: UserInput, { config, index, clock, profiles, units }: Run): PreparedUser {
+	const { events, times } = eventsInOrder(user);
 	const subject: Subject = {
-		tallies: talliesOf(matchers, events),
-		events: events.length,
-		profiles: [user.profile],
+		tallies: talliesOf(index, events, times, clock.nowMs),
+		events: times.filter((ms) => ms <= clock.nowMs).length,
+		profiles: profiles ? [user.profile] : [],
 		emails: user.email ? [user.email] : [],
-		daysSinceLastSeen: lastSeenDays(user, events, clock),
+		daysSinceLastSeen: lastSeenDays(user, times, clock),
 	};
-	return { user, subject, measurements: measureAll(config.model.signals, subject, clock) };
+	return { user, subject, measurements: measureAll(config.model.signals, subject, clock, units) };
 }
 
 /** Every member's tallies of each signal together, oldest first. */
@@ -103,12 +115,7 @@ function scoreUser({ user, subject, measurements }: PreparedUser, config: Scorin
 	return { pql, items: user.items };
 }
 
-function scoreAccount(
-	group: AccountGroup<PreparedUser>,
-	config: ScoringConfig,
-	matchers: EventMatcher[],
-	clock: Clock,
-): ScoredEntity {
+function scoreAccount(group: AccountGroup<PreparedUser>, { config, matchers, clock, units }: Run): ScoredEntity {
 	const subject = accountSubject(group.members, matchers);
 	const entity = { type: 'account' as const, id: group.id };
 	const states = group.members.flatMap(({ user }) => user.previous);
@@ -116,7 +123,7 @@ function scoreAccount(
 		{
 			entity,
 			subject,
-			measurements: measureAll(config.model.signals, subject, clock),
+			measurements: measureAll(config.model.signals, subject, clock, units),
 			previous: previousFor(entity, states, config),
 			extraMetrics: accountMetrics(group, config),
 		},
@@ -140,14 +147,25 @@ export interface ScoringRun {
  */
 export function scoreUsers(users: UserInput[], settings: ScoringConfig, now: Date): ScoringRun {
 	const config = readConfig(settings);
-	const clock: Clock = { nowMs: now.getTime(), timeZone: config.timeZone };
+	const clock: Clock = { nowMs: now.getTime(), nowIso: now.toISOString(), timeZone: config.timeZone };
 	const matchers = eventMatchers(config.model.signals);
-	const prepared = users.map((user) => prepareUser(user, config, matchers, clock));
+	const run: Run = {
+		config,
+		matchers,
+		index: indexMatchers(matchers),
+		clock,
+		profiles: readsProfiles(config),
+		units: decays(config.model),
+	};
+	if (config.level === 'user') {
+		// One user at a time: what measuring a user builds is garbage before the next one starts.
+		return { scored: users.map((user) => scoreUser(prepareUser(user, run), config, clock)), withoutAccount: [] };
+	}
+	const prepared = users.map((user) => prepareUser(user, run));
 	const scoredUsers = config.level === 'account' ? [] : prepared.map((member) => scoreUser(member, config, clock));
-	if (config.level === 'user') return { scored: scoredUsers, withoutAccount: [] };
 
 	const { groups, unassigned } = groupAccounts(prepared, ({ user }) => user, config.eventsWithoutAccount ?? 'emailDomain');
-	const scoredAccounts = groups.map((group) => scoreAccount(group, config, matchers, clock));
+	const scoredAccounts = groups.map((group) => scoreAccount(group, run));
 	const withoutAccount = unassigned.flatMap(({ user }) => user.items);
 	if (config.level === 'account') return { scored: scoredAccounts, withoutAccount };
 

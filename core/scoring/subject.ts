@@ -1,10 +1,4 @@
-import type { CanonicalEvent, JsonObject } from '../contract/event';
-
-export interface TimedEvent {
-	event: CanonicalEvent;
-	ms: number;
-	ageDays: number;
-}
+import type { JsonObject } from '../contract/event';
 
 /**
  * Events of one signal that count together: one event, or one day (or all older days) of stored
@@ -38,5 +32,7 @@ export interface Subject {
 
 export interface Clock {
 	nowMs: number;
+	/** `nowMs` as ISO 8601, written into every result. */
+	nowIso: string;
 	timeZone: string;
 }

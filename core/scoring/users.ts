@@ -1,4 +1,4 @@
-import type { CanonicalEvent, EventSource, EventType, JsonObject } from '../contract/event';
+import type { CanonicalEvent, EventType, JsonObject } from '../contract/event';
 import type { PreviousState, UserInput } from '../contract/pql';
 import { isRecord } from './fieldPath';
 import { ScoringError } from './scoringError';
@@ -15,9 +15,17 @@ export interface EventItem {
 
 const EVENT_TYPES: readonly EventType[] = ['track', 'identify', 'group', 'page', 'screen', 'alias'];
 
+
+/** Text with something other than white space in it. */
+function visible(value: unknown): value is string {
+	if (typeof value !== 'string' || value === '') return false;
+	// Most text starts with a visible character: only the rest needs trimming to be judged.
+	return value.charCodeAt(0) > 32 || value.trim() !== '';
+}
+
 function text(json: JsonObject, key: string): string | null {
 	const value = json[key];
-	return typeof value === 'string' && value.trim() !== '' ? value : null;
+	return visible(value) ? value : null;
 }
 
 /** Objects stay; JSON text (as a Data Table column stores an object) is parsed; anything else is empty. */
@@ -33,41 +41,41 @@ function object(json: JsonObject, key: string): JsonObject {
 	}
 }
 
+const visibleOrNull = (value: unknown): boolean => value === null || visible(value);
+
 /**
- * Reads a canonical event and its time in ms from an item, tolerating what a Data Table round trip
- * does to it; fails naming the field when the event cannot be scored.
+ * Whether the item is a canonical event exactly as {@link normalised} would make it (what PQL
+ * Trigger emits): then it is used as it is, which spares a copy per event of a large batch.
  */
-export function readTimedEvent(json: JsonObject): { event: CanonicalEvent; ms: number } {
-	const event = text(json, 'event');
-	if (!event) throw new ScoringError('The item has no event name', 'event', 'Map "event" to the name of the event.');
-	const timestamp = text(json, 'timestamp');
-	const ms = timestamp ? isoToMillis(timestamp) : Number.NaN;
-	if (!timestamp || Number.isNaN(ms)) {
-		throw new ScoringError(
-			`The item's timestamp "${String(json.timestamp ?? '')}" is not an ISO 8601 date`,
-			'timestamp',
-			'Give "timestamp" as ISO 8601, e.g. 2026-11-27T09:30:00Z.',
-		);
-	}
+function canonicalAlready(json: JsonObject): boolean {
+	return (
+		(json.source === 'posthog' || json.source === 'segment') &&
+		EVENT_TYPES.includes(json.type as EventType) &&
+		visible(json.event) &&
+		visible(json.timestamp) &&
+		visible(json.receivedAt) &&
+		visibleOrNull(json.userId) &&
+		visibleOrNull(json.anonymousId) &&
+		visibleOrNull(json.accountId) &&
+		(json.messageId === '' || visible(json.messageId)) &&
+		isRecord(json.properties) &&
+		isRecord(json.traits) &&
+		isRecord(json.context) &&
+		(visible(json.email) || (json.email === null && text(json.traits, 'email') === null))
+	);
+}
+
+/** A canonical event from whatever the item holds, e.g. a Data Table row with objects as JSON text. */
+function normalised(json: JsonObject): CanonicalEvent {
 	const traits = object(json, 'traits');
-	const email = text(json, 'email') ?? text(traits, 'email');
-	const userId = text(json, 'userId');
-	const anonymousId = text(json, 'anonymousId');
-	if (!userId && !email && !anonymousId) {
-		throw new ScoringError(
-			'The item has no userId, email or anonymousId',
-			'userId',
-			'Map "userId" (or "email") so the event can be attributed to a user.',
-		);
-	}
-	const source: EventSource = text(json, 'source') === 'segment' ? 'segment' : 'posthog';
-	const canonical: CanonicalEvent = {
-		source,
+	const timestamp = text(json, 'timestamp') ?? '';
+	return {
+		source: text(json, 'source') === 'segment' ? 'segment' : 'posthog',
 		type: EVENT_TYPES.find((candidate) => candidate === json.type) ?? 'track',
-		event,
-		userId,
-		anonymousId,
-		email,
+		event: text(json, 'event') ?? '',
+		userId: text(json, 'userId'),
+		anonymousId: text(json, 'anonymousId'),
+		email: text(json, 'email') ?? text(traits, 'email'),
 		accountId: text(json, 'accountId'),
 		timestamp,
 		receivedAt: text(json, 'receivedAt') ?? timestamp,
@@ -76,7 +84,31 @@ export function readTimedEvent(json: JsonObject): { event: CanonicalEvent; ms: n
 		traits,
 		context: object(json, 'context'),
 	};
-	return { event: canonical, ms };
+}
+
+/**
+ * Reads a canonical event and its time in ms from an item, tolerating what a Data Table round trip
+ * does to it; fails naming the field when the event cannot be scored.
+ */
+export function readTimedEvent(json: JsonObject): { event: CanonicalEvent; ms: number } {
+	const event = canonicalAlready(json) ? (json as unknown as CanonicalEvent) : normalised(json);
+	if (!event.event) throw new ScoringError('The item has no event name', 'event', 'Map "event" to the name of the event.');
+	const ms = event.timestamp ? isoToMillis(event.timestamp) : Number.NaN;
+	if (Number.isNaN(ms)) {
+		throw new ScoringError(
+			`The item's timestamp "${String(json.timestamp ?? '')}" is not an ISO 8601 date`,
+			'timestamp',
+			'Give "timestamp" as ISO 8601, e.g. 2026-11-27T09:30:00Z.',
+		);
+	}
+	if (!event.userId && !event.email && !event.anonymousId) {
+		throw new ScoringError(
+			'The item has no userId, email or anonymousId',
+			'userId',
+			'Map "userId" (or "email") so the event can be attributed to a user.',
+		);
+	}
+	return { event, ms };
 }
 
 /** {@link readTimedEvent} without the time. */
@@ -89,68 +121,103 @@ export function userKey(event: CanonicalEvent): string {
 	return event.userId ?? event.email ?? event.anonymousId ?? '';
 }
 
-interface Timed {
-	item: EventItem;
-	ms: number;
+/** A user's items as they arrive: parallel lists, no object per event. */
+interface Collected {
+	id: string;
+	indexes: number[];
+	events: CanonicalEvent[];
+	times: number[];
+	jsons: JsonObject[];
+	previous: PreviousState[][];
+	/** Whether the times arrived in order, so that no sorting is needed. */
+	inOrder: boolean;
 }
 
-function oldestFirst(items: EventItem[]): Timed[] {
-	return items
-		.map((item) => ({ item, ms: item.ms ?? isoToMillis(item.event.timestamp) }))
-		.sort((a, b) => a.ms - b.ms || a.item.index - b.item.index);
-}
-
-/** The same event delivered again (same `messageId`) counts once: the first delivery stays. */
-function firstDeliveries(ordered: Timed[]): Timed[] {
-	const seen = new Set<string>();
-	return ordered.filter(({ item: { event } }) => {
-		if (event.messageId === '') return true;
-		if (seen.has(event.messageId)) return false;
-		seen.add(event.messageId);
-		return true;
-	});
-}
-
-function latest<T>(ordered: Timed[], pick: (event: CanonicalEvent) => T | null): T | null {
-	for (let index = ordered.length - 1; index >= 0; index--) {
-		const value = pick(ordered[index].item.event);
-		if (value !== null) return value;
-	}
-	return null;
-}
-
-function toUser(id: string, items: EventItem[]): UserInput {
-	const ordered = oldestFirst(items);
-	// Later items win field by field, so enrichment added to any item stays visible.
+/** Later items win field by field, so enrichment added to any item stays visible. */
+function mergedProfile({ jsons, events }: Collected, order: number[]): JsonObject {
 	const profile: JsonObject = {};
 	const traits: JsonObject = {};
-	for (const { item } of ordered) {
-		Object.assign(profile, item.json);
-		Object.assign(traits, item.event.traits);
+	for (const at of order) {
+		Object.assign(profile, jsons[at]);
+		Object.assign(traits, events[at].traits);
 	}
 	profile.traits = traits;
-	const events = firstDeliveries(ordered);
+	return profile;
+}
+
+function toUser(collected: Collected): UserInput {
+	const { id, indexes, times } = collected;
+	const order = indexes.map((_, at) => at);
+	if (!collected.inOrder) order.sort((a, b) => times[a] - times[b] || indexes[a] - indexes[b]);
+	const events: CanonicalEvent[] = [];
+	const eventTimes: number[] = [];
+	const previous: PreviousState[] = [];
+	// The same event delivered again (same `messageId`) counts once: the first delivery stays.
+	const delivered = order.length > 1 ? new Set<string>() : undefined;
+	let email: string | null = null;
+	let accountId: string | null = null;
+	for (const at of order) {
+		const event = collected.events[at];
+		email = event.email ?? email;
+		accountId = event.accountId ?? accountId;
+		if (collected.previous[at].length > 0) previous.push(...collected.previous[at]);
+		if (delivered && event.messageId !== '') {
+			if (delivered.has(event.messageId)) continue;
+			delivered.add(event.messageId);
+		}
+		events.push(event);
+		eventTimes.push(times[at]);
+	}
+	let profile: JsonObject | undefined;
 	return {
 		id,
-		email: latest(ordered, (event) => event.email),
-		accountId: latest(ordered, (event) => event.accountId),
-		events: events.map(({ item }) => item.event),
-		eventTimes: events.map(({ ms }) => ms),
-		profile,
+		email,
+		accountId,
+		events,
+		eventTimes,
+		// Merged on first read: only field signals and anti-PQL conditions read it, and merging every
+		// item of a large batch costs more than scoring it.
+		get profile(): JsonObject {
+			return (profile ??= mergedProfile(collected, order));
+		},
+		set profile(value: JsonObject) {
+			profile = value;
+		},
 		lastSeenAt: null,
-		previous: ordered.flatMap(({ item }) => item.previous),
-		items: ordered.map(({ item }) => item.index),
+		previous,
+		items: order.map((at) => indexes[at]),
 	};
+}
+
+/** Groups events into users as they are read, in order of first appearance, without an object per event. */
+export class UserCollector {
+	private readonly collected = new Map<string, Collected>();
+
+	add(index: number, event: CanonicalEvent, ms: number, json: JsonObject, previous: PreviousState[]): void {
+		const key = userKey(event);
+		let user = this.collected.get(key);
+		if (!user) {
+			user = { id: key, indexes: [], events: [], times: [], jsons: [], previous: [], inOrder: true };
+			this.collected.set(key, user);
+		}
+		if (user.times.length > 0 && ms < user.times[user.times.length - 1]) user.inOrder = false;
+		user.indexes.push(index);
+		user.events.push(event);
+		user.times.push(ms);
+		user.jsons.push(json);
+		user.previous.push(previous);
+	}
+
+	users(): UserInput[] {
+		return [...this.collected.values()].map(toUser);
+	}
 }
 
 /** Groups events into users in order of first appearance. */
 export function usersFromEvents(items: EventItem[]): UserInput[] {
-	const groups = new Map<string, EventItem[]>();
-	for (const item of items) {
-		const key = userKey(item.event);
-		const group = groups.get(key);
-		if (group) group.push(item);
-		else groups.set(key, [item]);
+	const collector = new UserCollector();
+	for (const { index, event, ms, json, previous } of items) {
+		collector.add(index, event, ms ?? isoToMillis(event.timestamp), json, previous);
 	}
-	return [...groups].map(([id, group]) => toUser(id, group));
+	return collector.users();
 }

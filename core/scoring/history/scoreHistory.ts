@@ -2,8 +2,9 @@ import type { EntityMetrics, ScoredEntity, ScoringConfig } from '../../contract/
 import { readConfig } from '../configReader';
 import { previousFor, scoreEntity } from '../entity';
 import type { Measurements } from '../measure';
-import { measureAll } from '../measure';
+import { decays, measureAll } from '../measure';
 import { toNumber } from '../numbers';
+import { Reader } from '../readers';
 import type { Clock } from '../subject';
 import { daysBetween } from '../time';
 import type { FoldPlan } from './fold';
@@ -41,6 +42,20 @@ export interface ScoredAccount extends ScoredEntity {
 }
 
 const MINUTE_MS = 60_000;
+
+/** History options as set (missing ones at their defaults), checked like every other setting. */
+export function readHistorySettings(value: unknown): HistorySettings {
+	const reader = new Reader(value ?? {}, 'historyOptions');
+	reader.record();
+	const read = (key: keyof HistorySettings, min: number): number =>
+		reader.at(key).optional((r) => r.number({ min })) ?? DEFAULT_HISTORY_SETTINGS[key];
+	return {
+		compactAfter: read('compactAfter', 1),
+		detailDays: read('detailDays', 1),
+		resentHours: read('resentHours', 0),
+		settleMinutes: read('settleMinutes', 0),
+	};
+}
 
 function accountMetrics(members: HistoryMember[], measurements: Measurements, config: ScoringConfig, clock: Clock): Partial<EntityMetrics> {
 	const invites = config.invitesSignal ? toNumber(measurements.get(config.invitesSignal)?.value) : Number.NaN;
@@ -96,14 +111,15 @@ export function scoreHistory(
 	now: Date,
 ): ScoredAccount[] {
 	const config = readConfig({ ...settings, level: 'account' });
-	const clock: Clock = { nowMs: now.getTime(), timeZone: config.timeZone };
+	const clock: Clock = { nowMs: now.getTime(), nowIso: now.toISOString(), timeZone: config.timeZone };
 	const plan = foldPlan(config);
 	const keep = retained(history, config);
+	const withUnits = decays(config.model);
 	return accounts.map((account) => {
 		const { merged, compaction } = foldAccount(account, plan, keep, clock);
 		const entity = { type: 'account' as const, id: account.accountId };
 		const subject = historySubject(account.accountId, merged, plan, clock);
-		const measurements = measureAll(config.model.signals, subject, clock);
+		const measurements = measureAll(config.model.signals, subject, clock, withUnits);
 		const members = membersOf(merged, clock);
 		const pql = scoreEntity(
 			{
