@@ -110,7 +110,8 @@ export function readSettings(context: IExecuteFunctions): ScoringConfig {
 		model,
 		antiPql: antiPqlRules(context),
 		grades: rowsOf(setting(context, 'grades'), 'band'),
-		level: setting(context, 'level'),
+		// Hidden for history rows, which are scored per account.
+		level: context.getNodeParameter('level', 0, 'account'),
 		activeUserDays: numberOf(options, 'activeUserDays', DEFAULT_CONFIG.activeUserDays),
 		invitesSignal: invitesSignal ? signalKey(invitesSignal) : DEFAULT_CONFIG.invitesSignal,
 		coolDownDays: setting(context, 'coolDownDays'),
