@@ -102,6 +102,26 @@ export const inputProperties: INodeProperties[] = [
 	eventsWithoutAccount('skip', { ...ACCOUNTS_FROM_ITEMS, ...SINCE_1_1 }),
 	eventsWithoutAccount('skip', PREPARE.show),
 	{
+		displayName: 'Rows For',
+		name: 'rowsFor',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'A Data Table Insert',
+				value: 'dataTable',
+				description: 'One item per event whose fields are the table\'s columns: map them automatically',
+			},
+			{
+				name: 'A PostgreSQL Statement',
+				value: 'postgres',
+				description: 'One item whose "rows" field holds every row as JSON text: the statement\'s only parameter',
+			},
+		],
+		default: 'dataTable',
+		displayOptions: PREPARE,
+	},
+	{
 		displayName: 'User ID',
 		name: 'userId',
 		type: 'string',
