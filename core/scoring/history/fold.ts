@@ -30,19 +30,6 @@ export function foldPlan(config: ScoringConfig): FoldPlan {
 	};
 }
 
-function copy(summary: HistorySummary): HistorySummary {
-	return {
-		signals: new Map(
-			[...summary.signals].map(([key, { days, earlier }]) => [
-				key,
-				{ days: new Map([...days].map(([day, totals]) => [day, { ...totals }])), earlier: earlier && { ...earlier } },
-			]),
-		),
-		members: new Map([...summary.members].map(([id, member]) => [id, { ...member, fields: { ...member.fields } }])),
-		seen: new Map([...summary.seen].map(([hour, hashes]) => [hour, new Set(hashes)])),
-	};
-}
-
 export function wasSeen(summary: HistorySummary, eventId: string): boolean {
 	if (eventId === '') return false;
 	const hash = idHash(eventId);
@@ -87,12 +74,10 @@ function remember(member: Member | undefined, { event, ms }: HistoryEvent, field
 }
 
 /**
- * The summary with these events added: per stored signal and day, count / sum / max and the latest
- * time; every member's first and last time; the ids, so the same event is never added twice.
- * The summary given is left as it was.
+ * Adds the events to the summary, in place: per stored signal and day, count / sum / max and the
+ * latest time; every member's first and last time; the ids, so the same event is never added twice.
  */
-export function fold(summary: HistorySummary, events: HistoryEvent[], plan: FoldPlan): HistorySummary {
-	const folded = copy(summary);
+export function fold(folded: HistorySummary, events: HistoryEvent[], plan: FoldPlan): HistorySummary {
 	for (const entry of events) {
 		const { event, ms, writtenMs, userId } = entry;
 		if (wasSeen(folded, event.messageId)) continue;

@@ -5,8 +5,8 @@ import type { FoldPlan } from './fold';
 import { ALL_EVENTS } from './storeKey';
 import type { HistorySummary, Member, StoredSignal, Totals } from './summary';
 
-function tally(totals: Totals, day: string | null, clock: Clock): Tally {
-	return { ...totals, day, ageDays: daysBetween(totals.ms, clock.nowMs) };
+function tally({ count, sum, max, ms, days }: Totals, day: string | null, clock: Clock): Tally {
+	return { count, sum, max, ms, ageDays: daysBetween(ms, clock.nowMs), day, days };
 }
 
 /** Older days first, then each day in order; nothing later than "now". */

@@ -7,7 +7,7 @@ import type { HistorySummary, StoredSignal, Totals } from './summary';
 const DAY_MS = 86_400_000;
 
 export interface Retention {
-	/** Per-day totals and members are kept this many days; older days add up into one total. */
+	/** Members, and the per-day totals of signals without a window, are kept this many days. */
 	detailDays: number;
 	/** Ids of events written this many hours ago or less are kept, to recognise re-sent events. */
 	resentHours: number;
@@ -36,19 +36,26 @@ function aged(signal: StoredSignal, firstKeptDay: string): StoredSignal {
 }
 
 /**
- * What a summary keeps when it is stored: day detail and members for `detailDays` (older days as
- * one total per signal, enough for all-time signals), recent event ids for `resentHours`, and
- * only the signals the settings still define.
+ * What a summary keeps when it is stored: each signal's per-day totals for its window (signals
+ * without one: `detailDays`), older days as one total per signal — enough for a count, a sum, a
+ * maximum or the days active of all time; members for `detailDays`; recent event ids for
+ * `resentHours`; only the signals the settings still define.
  */
 export function prune(summary: HistorySummary, nowMs: number, retention: Retention, plan: FoldPlan): HistorySummary {
-	const keep = new Set([ALL_EVENTS, ...plan.matchers.map(({ store }) => store)]);
-	const firstKeptDay = calendarDay(nowMs - retention.detailDays * DAY_MS, plan.timeZone);
+	const detail = new Map<string, number>([[ALL_EVENTS, 1]]);
+	for (const { store, windowDays } of plan.matchers) {
+		detail.set(store, windowDays === undefined ? retention.detailDays : Math.ceil(windowDays) + 1);
+	}
+	const firstKeptDay = (days: number): string => calendarDay(nowMs - days * DAY_MS, plan.timeZone);
 	const firstKeptHour = Math.floor((nowMs - retention.resentHours * HOUR_MS) / HOUR_MS);
 	const oldestMember = nowMs - retention.detailDays * DAY_MS;
+	const signals = new Map<string, StoredSignal>();
+	for (const [key, signal] of summary.signals) {
+		const days = detail.get(key);
+		if (days !== undefined) signals.set(key, aged(signal, firstKeptDay(days)));
+	}
 	return {
-		signals: new Map(
-			[...summary.signals].filter(([key]) => keep.has(key)).map(([key, signal]) => [key, aged(signal, firstKeptDay)]),
-		),
+		signals,
 		members: new Map([...summary.members].filter(([, { lastMs }]) => lastMs >= oldestMember)),
 		seen: new Map([...summary.seen].filter(([hour]) => hour >= firstKeptHour)),
 	};

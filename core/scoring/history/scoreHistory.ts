@@ -81,22 +81,15 @@ function foldAccount(
 	// Rows are numbered as they are written: every row up to the last settled one has landed.
 	const through = Math.max(...settled.map(({ rowId }) => rowId ?? 0));
 	const folded = (rowId: number | null): boolean => rowId !== null && rowId <= through;
-	const base = prune(
-		fold(summary, events.filter(({ rowId }) => folded(rowId)), plan),
-		clock.nowMs,
-		settings,
-		plan,
-	);
-	return {
-		merged: fold(base, events.filter(({ rowId }) => !folded(rowId)), plan),
-		compaction: { accountId, kind: 'summary', data: writeSummary(base), through },
-	};
+	const base = prune(fold(summary, events.filter(({ rowId }) => folded(rowId)), plan), clock.nowMs, settings, plan);
+	// Written before the rows after `through` are added in: folding adds in place.
+	const compaction: SummaryRow = { accountId, kind: 'summary', data: writeSummary(base), through };
+	return { merged: fold(base, events.filter(({ rowId }) => !folded(rowId)), plan), compaction };
 }
 
-/** How far back day detail must reach for these settings: the longest window, active-user window and setting. */
+/** Members must be kept at least as long as the active-user window. */
 function retained(settings: HistorySettings, config: ScoringConfig): HistorySettings {
-	const windows = config.model.signals.map(({ windowDays }) => windowDays ?? 0);
-	return { ...settings, detailDays: Math.ceil(Math.max(settings.detailDays, config.activeUserDays, ...windows)) + 1 };
+	return { ...settings, detailDays: Math.ceil(Math.max(settings.detailDays, config.activeUserDays)) + 1 };
 }
 
 /**

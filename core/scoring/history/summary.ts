@@ -44,12 +44,18 @@ export function emptySummary(): HistorySummary {
 
 const EARLIER = 'earlier';
 const ID_HASH_LENGTH = 16;
+const SECOND_MS = 1000;
 
-/** [count, ms, days, sum, max], trailing defaults (1, 0, null) left out. */
-function encodeTotals({ count, ms, days, sum, max }: Totals): Array<number | null> {
-	const full: Array<number | null> = [count, ms, days, sum, max];
-	let length = full.length;
+/** Midnight UTC of a day key: a day's latest time is stored in seconds from it, shorter than a full time. */
+function dayStart(day: string): number {
+	return Date.parse(`${day}T00:00:00Z`);
+}
+
+/** [count, time, days, sum, max], trailing defaults (1, 0, null) left out. */
+function encodeTotals({ count, days, sum, max }: Totals, time: number): Array<number | null> {
+	const full: Array<number | null> = [count, time, days, sum, max];
 	const defaults: Array<number | null> = [null, null, 1, 0, null];
+	let length = full.length;
 	while (length > 2 && full[length - 1] === defaults[length - 1]) length--;
 	return full.slice(0, length);
 }
@@ -58,11 +64,13 @@ function finite(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value);
 }
 
-function decodeTotals(value: unknown, path: string): Totals {
+/** `time` is seconds from the day's midnight UTC for a day, the time in ms for older days. */
+function decodeTotals(value: unknown, path: string, day: string | null): Totals {
 	if (Array.isArray(value) && finite(value[0]) && finite(value[1])) {
-		const [count, ms, days = 1, sum = 0, max = null] = value as unknown[];
-		if (finite(days) && finite(sum) && (max === null || finite(max))) {
-			return { count: count as number, ms: ms as number, days, sum, max };
+		const [count, time, days = 1, sum = 0, max = null] = value as unknown[];
+		const ms = day === null ? (time as number) : dayStart(day) + (time as number) * SECOND_MS;
+		if (finite(days) && finite(sum) && (max === null || finite(max)) && Number.isFinite(ms)) {
+			return { count: count as number, ms, days, sum, max };
 		}
 	}
 	throw new ScoringError(`The stored history at "${path}" is not a list of totals`, 'data', broken);
@@ -76,8 +84,8 @@ function readSignal(value: unknown, path: string): StoredSignal {
 	const days = new Map<string, Totals>();
 	let earlier: Totals | null = null;
 	for (const [key, totals] of Object.entries(value)) {
-		if (key === EARLIER) earlier = decodeTotals(totals, `${path}.${key}`);
-		else days.set(key, decodeTotals(totals, `${path}.${key}`));
+		if (key === EARLIER) earlier = decodeTotals(totals, `${path}.${key}`, null);
+		else days.set(key, decodeTotals(totals, `${path}.${key}`, key));
 	}
 	return { days, earlier };
 }
@@ -134,8 +142,11 @@ export function readSummary(data: unknown): HistorySummary {
 export function writeSummary(summary: HistorySummary): string {
 	const signals: JsonObject = {};
 	for (const [key, { days, earlier }] of summary.signals) {
-		const stored: JsonObject = earlier ? { [EARLIER]: encodeTotals(earlier) } : {};
-		for (const day of [...days.keys()].sort()) stored[day] = encodeTotals(days.get(day) as Totals);
+		const stored: JsonObject = earlier ? { [EARLIER]: encodeTotals(earlier, earlier.ms) } : {};
+		for (const day of [...days.keys()].sort()) {
+			const totals = days.get(day) as Totals;
+			stored[day] = encodeTotals(totals, Math.round((totals.ms - dayStart(day)) / SECOND_MS));
+		}
 		signals[key] = stored;
 	}
 	const members: JsonObject = {};
