@@ -14,6 +14,7 @@ export interface EventItem {
 }
 
 const EVENT_TYPES: readonly EventType[] = ['track', 'identify', 'group', 'page', 'screen', 'alias'];
+const EVENT_TYPE_SET: ReadonlySet<EventType> = new Set(EVENT_TYPES);
 
 
 /** Text with something other than white space in it. */
@@ -50,7 +51,7 @@ const visibleOrNull = (value: unknown): boolean => value === null || visible(val
 function canonicalAlready(json: JsonObject): boolean {
 	return (
 		(json.source === 'posthog' || json.source === 'segment') &&
-		EVENT_TYPES.includes(json.type as EventType) &&
+		EVENT_TYPE_SET.has(json.type as EventType) &&
 		visible(json.event) &&
 		visible(json.timestamp) &&
 		visible(json.receivedAt) &&
@@ -149,6 +150,7 @@ function toUser(collected: Collected): UserInput {
 	const { id, indexes, times } = collected;
 	const order = indexes.map((_, at) => at);
 	if (!collected.inOrder) order.sort((a, b) => times[a] - times[b] || indexes[a] - indexes[b]);
+	const items = collected.inOrder ? indexes : order.map((at) => indexes[at]);
 	const events: CanonicalEvent[] = [];
 	const eventTimes: number[] = [];
 	const previous: PreviousState[] = [];
@@ -185,7 +187,7 @@ function toUser(collected: Collected): UserInput {
 		},
 		lastSeenAt: null,
 		previous,
-		items: order.map((at) => indexes[at]),
+		items,
 	};
 }
 
