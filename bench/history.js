@@ -109,7 +109,13 @@ async function main() {
 				['Events (every raw event of 90 days)', `${fmt(busyRawMs, 2)} ms`, `${fmt(quietRawMs, 2)} ms`, `${fmt(busyRawMs / quietRawMs, 1)}×`],
 			],
 		),
-		`rows read per execution: ${busy.rows.length + 1} (busy) and ${quiet.rows.length + 1} (quiet); stored per account: busy ${fmt(bytes(busy.rows) / 1024, 1)} KB (summary ${fmt(busy.summaryBytes / 1024, 1)} KB), quiet ${fmt(bytes(quiet.rows) / 1024, 1)} KB`,
+		`rows read per execution: ${busy.rows.length + 1} (busy) and ${quiet.rows.length + 1} (quiet)`,
+		`stored per account (summary + up to ${busy.rows.length - 2} event rows not yet added into it + state, as JSON): ${[10, 500, busyCount]
+			.map((count) => {
+				const { rows, summaryBytes } = count === busyCount ? busy : count === 10 ? quiet : accountRows('typical', count);
+				return `${count} events in 90 days ${fmt(bytes(rows) / 1024, 1)} KB (summary ${fmt(summaryBytes / 1024, 1)} KB)`;
+			})
+			.join(', ')}`,
 		`history cost ratio ≤ 1.5×: ${ratio <= 1.5 ? 'yes' : 'NO'}`,
 		'',
 	];

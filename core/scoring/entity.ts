@@ -92,7 +92,7 @@ export function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Cl
 		config.coolDownDays,
 	);
 	const signals: EntityMetrics['signals'] = {};
-	for (const [key, { value }] of measurements) signals[key] = value;
+	measurements.forEach(({ value }, key) => (signals[key] = value));
 	return {
 		entity,
 		score: outcome.score,

@@ -49,42 +49,65 @@ function distinctDays(tallies: Tally[], clock: Clock): Measurement {
 		const known = latestPerDay.get(day);
 		latestPerDay.set(day, known === undefined ? tally.ageDays : Math.min(known, tally.ageDays));
 	}
-	const units = [...earlier, ...[...latestPerDay.values()].map((ageDays) => ({ amount: 1, ageDays }))];
-	return { value: units.reduce((total, unit) => total + unit.amount, 0), units };
+	const units = earlier;
+	latestPerDay.forEach((ageDays) => units.push({ amount: 1, ageDays }));
+	let value = 0;
+	for (const { amount } of units) value += amount;
+	return { value, units };
+}
+
+const NO_UNITS: Unit[] = [];
+
+/** The tallies inside the signal's window; the list itself when all are (as events are, already). */
+function inWindow(all: Tally[], window: number | undefined): Tally[] {
+	if (window === undefined) return all;
+	for (const tally of all) if (tally.ageDays > window) return all.filter(({ ageDays }) => ageDays <= window);
+	return all;
+}
+
+function countOf(tallies: Tally[], withUnits: boolean): Measurement {
+	let value = 0;
+	for (const { count } of tallies) value += count;
+	return { value, units: withUnits ? tallies.map(({ count, ageDays }) => ({ amount: count, ageDays })) : NO_UNITS };
+}
+
+function sumOf(tallies: Tally[], withUnits: boolean): Measurement {
+	let value = 0;
+	for (const { sum, max } of tallies) if (max !== null) value += sum;
+	const units = withUnits
+		? tallies.filter(({ max }) => max !== null).map(({ sum, ageDays }) => ({ amount: sum, ageDays }))
+		: NO_UNITS;
+	return { value, units };
+}
+
+function maxOf(tallies: Tally[], withUnits: boolean): Measurement {
+	let top: Tally | undefined;
+	for (const tally of tallies) if (tally.max !== null && (top === undefined || tally.max > (top.max ?? 0))) top = tally;
+	if (!top || top.max === null) return { value: null, units: NO_UNITS };
+	return { value: top.max, units: withUnits ? [{ amount: top.max, ageDays: top.ageDays }] : NO_UNITS };
 }
 
 function measureTallies(signal: SignalDefinition, all: Tally[], clock: Clock, withUnits: boolean): Measurement {
-	const window = signal.windowDays;
-	const inWindow = ({ ageDays }: Tally): boolean => window === undefined || ageDays <= window;
-	const tallies = all.every(inWindow) ? all : all.filter(inWindow);
-	const numeric = (): Tally[] => tallies.filter(({ max }) => max !== null);
-	const unitsOf = (amount: (tally: Tally) => number, of: Tally[] = tallies): Unit[] =>
-		withUnits ? of.map((tally) => ({ amount: amount(tally), ageDays: tally.ageDays })) : [];
+	const tallies = inWindow(all, signal.windowDays);
 	switch (signal.aggregation) {
 		case 'count':
-			return { value: tallies.reduce((total, { count }) => total + count, 0), units: unitsOf(({ count }) => count) };
+			return countOf(tallies, withUnits);
 		case 'exists':
 			return tallies.length === 0
-				? { value: 0, units: [] }
-				: { value: 1, units: withUnits ? [{ amount: 1, ageDays: youngestAge(tallies) }] : [] };
+				? { value: 0, units: NO_UNITS }
+				: { value: 1, units: withUnits ? [{ amount: 1, ageDays: youngestAge(tallies) }] : NO_UNITS };
 		case 'distinctDays': {
 			const measurement = distinctDays(tallies, clock);
-			return withUnits ? measurement : { value: measurement.value, units: [] };
+			return withUnits ? measurement : { value: measurement.value, units: NO_UNITS };
 		}
-		case 'sum': {
-			const summed = numeric();
-			return { value: summed.reduce((total, { sum }) => total + sum, 0), units: unitsOf(({ sum }) => sum, summed) };
-		}
-		case 'max': {
-			const candidates = numeric();
-			if (candidates.length === 0) return { value: null, units: [] };
-			const top = candidates.reduce((best, tally) => ((tally.max ?? 0) > (best.max ?? 0) ? tally : best));
-			return { value: top.max, units: unitsOf(({ max }) => max ?? 0, [top]) };
-		}
+		case 'sum':
+			return sumOf(tallies, withUnits);
+		case 'max':
+			return maxOf(tallies, withUnits);
 		case 'daysSinceLastSeen': {
-			if (tallies.length === 0) return { value: null, units: [] };
+			if (tallies.length === 0) return { value: null, units: NO_UNITS };
 			const days = Math.floor(youngestAge(tallies));
-			return { value: days, units: withUnits ? [{ amount: days, ageDays: 0 }] : [] };
+			return { value: days, units: withUnits ? [{ amount: days, ageDays: 0 }] : NO_UNITS };
 		}
 	}
 }

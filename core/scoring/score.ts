@@ -18,20 +18,32 @@ interface PreparedUser {
 	measurements: Measurements;
 }
 
+function inOrder(times: number[]): boolean {
+	for (let index = 1; index < times.length; index++) if (!(times[index - 1] <= times[index])) return false;
+	return true;
+}
+
 /** A user's events oldest first with their times; events later than "now" count as not yet happened. */
 function eventsInOrder(user: UserInput): { events: CanonicalEvent[]; times: number[] } {
 	const times = user.eventTimes ?? user.events.map((event) => isoToMillis(event.timestamp));
-	if (times.every((ms, index) => index === 0 || times[index - 1] <= ms)) return { events: user.events, times };
+	if (inOrder(times)) return { events: user.events, times };
 	const order = times.map((_, index) => index).sort((a, b) => times[a] - times[b] || a - b);
 	return { events: order.map((index) => user.events[index]), times: order.map((index) => times[index]) };
 }
 
+/** Days since the latest event, or the declared last-seen time if later; none later than "now". */
 function lastSeenDays(user: UserInput, times: number[], clock: Clock): number | null {
-	let youngest = Number.NaN;
-	for (const ms of times) if (ms <= clock.nowMs) youngest = ms;
+	let latest = Number.NEGATIVE_INFINITY;
+	for (const ms of times) if (ms <= clock.nowMs && ms > latest) latest = ms;
 	const declared = user.lastSeenAt ? isoToMillis(user.lastSeenAt) : Number.NaN;
-	const candidates = [youngest, declared].filter((ms) => ms <= clock.nowMs);
-	return candidates.length > 0 ? daysBetween(Math.max(...candidates), clock.nowMs) : null;
+	if (declared <= clock.nowMs && declared > latest) latest = declared;
+	return latest === Number.NEGATIVE_INFINITY ? null : daysBetween(latest, clock.nowMs);
+}
+
+function countUpTo(times: number[], nowMs: number): number {
+	let count = 0;
+	for (const ms of times) if (ms <= nowMs) count++;
+	return count;
 }
 
 /** Only field signals and anti-PQL conditions read profiles; without them, users' items need no merging. */
@@ -55,7 +67,7 @@ function prepareUser(user: UserInput, { config, index, clock, profiles, units }:
 	const { events, times } = eventsInOrder(user);
 	const subject: Subject = {
 		tallies: talliesOf(index, events, times, clock.nowMs),
-		events: times.filter((ms) => ms <= clock.nowMs).length,
+		events: countUpTo(times, clock.nowMs),
 		profiles: profiles ? [user.profile] : [],
 		emails: user.email ? [user.email] : [],
 		daysSinceLastSeen: lastSeenDays(user, times, clock),

@@ -87,28 +87,39 @@ function normalised(json: JsonObject): CanonicalEvent {
 	};
 }
 
+function namedEvent(json: JsonObject): CanonicalEvent {
+	const event = canonicalAlready(json) ? (json as unknown as CanonicalEvent) : normalised(json);
+	if (event.event) return event;
+	throw new ScoringError('The item has no event name', 'event', 'Map "event" to the name of the event.');
+}
+
+function millisOf(event: CanonicalEvent, json: JsonObject): number {
+	const ms = event.timestamp ? isoToMillis(event.timestamp) : Number.NaN;
+	if (!Number.isNaN(ms)) return ms;
+	throw new ScoringError(
+		`The item's timestamp "${String(json.timestamp ?? '')}" is not an ISO 8601 date`,
+		'timestamp',
+		'Give "timestamp" as ISO 8601, e.g. 2026-11-27T09:30:00Z.',
+	);
+}
+
+function requireUser(event: CanonicalEvent): void {
+	if (event.userId || event.email || event.anonymousId) return;
+	throw new ScoringError(
+		'The item has no userId, email or anonymousId',
+		'userId',
+		'Map "userId" (or "email") so the event can be attributed to a user.',
+	);
+}
+
 /**
  * Reads a canonical event and its time in ms from an item, tolerating what a Data Table round trip
  * does to it; fails naming the field when the event cannot be scored.
  */
 export function readTimedEvent(json: JsonObject): { event: CanonicalEvent; ms: number } {
-	const event = canonicalAlready(json) ? (json as unknown as CanonicalEvent) : normalised(json);
-	if (!event.event) throw new ScoringError('The item has no event name', 'event', 'Map "event" to the name of the event.');
-	const ms = event.timestamp ? isoToMillis(event.timestamp) : Number.NaN;
-	if (Number.isNaN(ms)) {
-		throw new ScoringError(
-			`The item's timestamp "${String(json.timestamp ?? '')}" is not an ISO 8601 date`,
-			'timestamp',
-			'Give "timestamp" as ISO 8601, e.g. 2026-11-27T09:30:00Z.',
-		);
-	}
-	if (!event.userId && !event.email && !event.anonymousId) {
-		throw new ScoringError(
-			'The item has no userId, email or anonymousId',
-			'userId',
-			'Map "userId" (or "email") so the event can be attributed to a user.',
-		);
-	}
+	const event = namedEvent(json);
+	const ms = millisOf(event, json);
+	requireUser(event);
 	return { event, ms };
 }
 
@@ -125,89 +136,101 @@ export function userKey(event: CanonicalEvent): string {
 /** A user's items as they arrive: parallel lists, no object per event. */
 interface Collected {
 	id: string;
+	/** Every item of the user, with its event's time. */
 	indexes: number[];
+	itemTimes: number[];
+	/** First deliveries only: the events that count, their times and items. */
 	events: CanonicalEvent[];
 	times: number[];
 	jsons: JsonObject[];
-	previous: PreviousState[][];
-	/** Whether the times arrived in order, so that no sorting is needed. */
+	previous: PreviousState[];
+	/** Whether the times arrived in order, so that nothing needs sorting. */
 	inOrder: boolean;
 }
 
+/** Positions in time order, the earlier arrival first among equal times. */
+function timeOrder(times: number[]): number[] {
+	return times.map((_, at) => at).sort((a, b) => times[a] - times[b] || a - b);
+}
+
 /** Later items win field by field, so enrichment added to any item stays visible. */
-function mergedProfile({ jsons, events }: Collected, order: number[]): JsonObject {
+function mergedProfile(jsons: JsonObject[], events: CanonicalEvent[]): JsonObject {
 	const profile: JsonObject = {};
 	const traits: JsonObject = {};
-	for (const at of order) {
-		Object.assign(profile, jsons[at]);
+	jsons.forEach((json, at) => {
+		Object.assign(profile, json);
 		Object.assign(traits, events[at].traits);
-	}
+	});
 	profile.traits = traits;
 	return profile;
 }
 
-function toUser(collected: Collected): UserInput {
-	const { id, indexes, times } = collected;
-	const order = indexes.map((_, at) => at);
-	if (!collected.inOrder) order.sort((a, b) => times[a] - times[b] || indexes[a] - indexes[b]);
-	const items = collected.inOrder ? indexes : order.map((at) => indexes[at]);
-	const events: CanonicalEvent[] = [];
-	const eventTimes: number[] = [];
-	const previous: PreviousState[] = [];
-	// The same event delivered again (same `messageId`) counts once: the first delivery stays.
-	const delivered = order.length > 1 ? new Set<string>() : undefined;
+function toUser({ id, indexes, itemTimes, events, times, jsons, previous, inOrder }: Collected): UserInput {
+	const order = inOrder ? undefined : timeOrder(times);
+	const pick = <T>(values: T[]): T[] => (order ? order.map((at) => values[at]) : values);
+	const ordered = { events: pick(events), times: pick(times), jsons: pick(jsons) };
 	let email: string | null = null;
 	let accountId: string | null = null;
-	for (const at of order) {
-		const event = collected.events[at];
+	for (const event of ordered.events) {
 		email = event.email ?? email;
 		accountId = event.accountId ?? accountId;
-		if (collected.previous[at].length > 0) previous.push(...collected.previous[at]);
-		if (delivered && event.messageId !== '') {
-			if (delivered.has(event.messageId)) continue;
-			delivered.add(event.messageId);
-		}
-		events.push(event);
-		eventTimes.push(times[at]);
 	}
 	let profile: JsonObject | undefined;
 	return {
 		id,
 		email,
 		accountId,
-		events,
-		eventTimes,
+		events: ordered.events,
+		eventTimes: ordered.times,
 		// Merged on first read: only field signals and anti-PQL conditions read it, and merging every
 		// item of a large batch costs more than scoring it.
 		get profile(): JsonObject {
-			return (profile ??= mergedProfile(collected, order));
+			return (profile ??= mergedProfile(ordered.jsons, ordered.events));
 		},
 		set profile(value: JsonObject) {
 			profile = value;
 		},
 		lastSeenAt: null,
 		previous,
-		items,
+		items: inOrder ? indexes : timeOrder(itemTimes).map((at) => indexes[at]),
 	};
 }
 
-/** Groups events into users as they are read, in order of first appearance, without an object per event. */
+/**
+ * Groups events into users as they are read, in order of first appearance, without an object per
+ * event. An event delivered again (same `messageId`) counts once: the first delivery stays, the
+ * others are only paired with the user's result.
+ */
 export class UserCollector {
 	private readonly collected = new Map<string, Collected>();
+	private readonly delivered = new Set<string>();
 
 	add(index: number, event: CanonicalEvent, ms: number, json: JsonObject, previous: PreviousState[]): void {
 		const key = userKey(event);
 		let user = this.collected.get(key);
 		if (!user) {
-			user = { id: key, indexes: [], events: [], times: [], jsons: [], previous: [], inOrder: true };
+			user = { id: key, indexes: [], itemTimes: [], events: [], times: [], jsons: [], previous: [], inOrder: true };
 			this.collected.set(key, user);
 		}
-		if (user.times.length > 0 && ms < user.times[user.times.length - 1]) user.inOrder = false;
+		if (user.itemTimes.length > 0 && ms < user.itemTimes[user.itemTimes.length - 1]) user.inOrder = false;
 		user.indexes.push(index);
+		user.itemTimes.push(ms);
+		if (previous.length > 0) user.previous.push(...previous);
+		if (event.messageId !== '') {
+			if (this.delivered.has(event.messageId)) return;
+			this.delivered.add(event.messageId);
+		}
 		user.events.push(event);
 		user.times.push(ms);
 		user.jsons.push(json);
-		user.previous.push(previous);
+	}
+
+	/** Reads the item's event (failing as {@link readTimedEvent} does) and adds it. */
+	addItem(index: number, json: JsonObject, previous: PreviousState[]): void {
+		const event = namedEvent(json);
+		const ms = millisOf(event, json);
+		requireUser(event);
+		this.add(index, event, ms, json, previous);
 	}
 
 	users(): UserInput[] {

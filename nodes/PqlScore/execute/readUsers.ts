@@ -98,10 +98,9 @@ export function readUsers(context: IExecuteFunctions, items: INodeExecutionData[
 	const previous = previousStateReader(context);
 	if (asText(context.getNodeParameter('inputMode', 0)) !== 'profiles') {
 		const collector = new UserCollector();
-		const { failures, failedItems } = readItems(context, items, (item, index) => {
-			const { event, ms } = readTimedEvent(item.json);
-			collector.add(index, event, ms, item.json, previous(item, index));
-		});
+		const { failures, failedItems } = readItems(context, items, (item, index) =>
+			collector.addItem(index, item.json, previous(item, index)),
+		);
 		return { users: collector.users(), failures, failedItems };
 	}
 	const { values, failures, failedItems } = readItems(context, items, (item, index) => profileUser(context, item, index, previous));
