@@ -51,15 +51,21 @@ function timeMs(value: unknown): number {
 	return typeof value === 'string' ? Date.parse(value) : Number.NaN;
 }
 
+/** JSON text parsed, or undefined when it is not JSON. */
+function parsedJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 function objectOf(value: unknown): JsonObject {
 	if (isRecord(value)) return value;
 	if (typeof value !== 'string' || value.trim() === '') return {};
-	try {
-		const parsed: unknown = JSON.parse(value);
-		return isRecord(parsed) ? parsed : {};
-	} catch {
-		throw new ScoringError('The event row\'s "data" is not JSON', 'data', HISTORY_FIX);
-	}
+	const parsed = parsedJson(value);
+	if (parsed === undefined) throw new ScoringError('The event row\'s "data" is not JSON', 'data', HISTORY_FIX);
+	return isRecord(parsed) ? parsed : {};
 }
 
 function readEventRow(json: JsonObject, accountId: string): HistoryEvent {

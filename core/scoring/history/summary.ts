@@ -116,11 +116,14 @@ function readSeen(value: unknown): Map<number, Set<string>> {
 
 function parsed(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
+	let json: unknown;
 	try {
-		return JSON.parse(value) as unknown;
+		json = JSON.parse(value) as unknown;
 	} catch {
-		throw new ScoringError('The summary row\'s "data" is not JSON', 'data', broken);
+		json = undefined;
 	}
+	if (json === undefined) throw new ScoringError('The summary row\'s "data" is not JSON', 'data', broken);
+	return json;
 }
 
 /** A summary row's `data` (an object, or its JSON text as a text column stores it). */

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_HISTORY_SETTINGS } from '../../../core/scoring/history';
 import { HISTORY_ROWS } from './shared';
 
 export const historyProperties: INodeProperties[] = [
@@ -16,7 +15,7 @@ export const historyProperties: INodeProperties[] = [
 				name: 'compactAfter',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: DEFAULT_HISTORY_SETTINGS.compactAfter,
+				default: 20,
 				description:
 					'Once an account has this many settled event rows, they are added up into its summary row (the second output), so reading an account stays cheap however long its history',
 			},
@@ -25,7 +24,7 @@ export const historyProperties: INodeProperties[] = [
 				name: 'detailDays',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: DEFAULT_HISTORY_SETTINGS.detailDays,
+				default: 90,
 				description:
 					'Per-day totals and members are kept this many days (at least the longest signal window); older days add up into one total per signal, which is enough for signals without a window',
 			},
@@ -34,7 +33,7 @@ export const historyProperties: INodeProperties[] = [
 				name: 'resentHours',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: DEFAULT_HISTORY_SETTINGS.resentHours,
+				default: 24,
 				description:
 					'An event delivered again (same uuid or messageId) this long after it was first stored still counts once. Segment retries for up to 4 hours, PostHog for minutes.',
 			},
@@ -43,7 +42,7 @@ export const historyProperties: INodeProperties[] = [
 				name: 'settleMinutes',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: DEFAULT_HISTORY_SETTINGS.settleMinutes,
+				default: 10,
 				description:
 					'Event rows younger than this are never added into a summary, so that rows parallel executions are still writing cannot be missed',
 			},

@@ -12,7 +12,7 @@ export function failedItem(context: IExecuteFunctions, error: unknown, index: nu
 export function hintWithoutAccount(context: IExecuteFunctions, indexes: number[], what: string): void {
 	if (indexes.length === 0) return;
 	context.addExecutionHints({
-		message: `${indexes.length} ${indexes.length === 1 ? 'item' : 'items'} without an account ID ${what} (items ${indexes
+		message: `${indexes.length} ${indexes.length === 1 ? 'item without an account ID was' : 'items without an account ID were'} ${what} (items ${indexes
 			.slice(0, 5)
 			.map((index) => index + 1)
 			.join(', ')}${indexes.length > 5 ? ', …' : ''}). "Events Without an Account" decides what happens to them.`,

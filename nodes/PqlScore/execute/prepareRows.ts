@@ -12,7 +12,7 @@ export function prepareRows(context: IExecuteFunctions, items: INodeExecutionDat
 	const withoutAccount = eventsWithoutAccount(context) === 'emailDomain' ? 'emailDomain' : 'skip';
 	const { values, failures } = readEventItems(context, items);
 	const { rows, withoutAccount: skipped } = historyRows(values, withoutAccount);
-	hintWithoutAccount(context, skipped, 'were left out of the history');
+	hintWithoutAccount(context, skipped, 'left out of the history');
 	if (context.getNodeParameter('rowsFor', 0, 'dataTable') !== 'postgres') {
 		return [...rows.map(({ row, index }) => ({ json: { ...row }, pairedItem: { item: index } })), ...failures];
 	}

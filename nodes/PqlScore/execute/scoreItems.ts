@@ -11,7 +11,7 @@ export function scoreItems(context: IExecuteFunctions, items: INodeExecutionData
 	const now = readNow(context);
 	const { users, failures, failedItems } = readUsers(context, items);
 	const { scored, withoutAccount } = scoreUsers(users, config, now);
-	if (config.level === 'account') hintWithoutAccount(context, withoutAccount, 'were not scored');
+	if (config.level === 'account') hintWithoutAccount(context, withoutAccount, 'not scored');
 	const output =
 		context.getNodeParameter('outputMode', 0, 'perEntity') === 'perItem'
 			? perItem(items, scored, config.level, failedItems)
