@@ -10,9 +10,8 @@
 //   node bench/history.js                    after `npx gulp build`
 //   PQL_BENCH_ONLY=history npm run bench     through bench/run.js
 // Tunables: PQL_BENCH_HISTORY_ROUNDS=300 (executions per account), PQL_BENCH_HISTORY_EVENTS=5000
-const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { log, envNumber, fmt, table } = require('./lib');
+const { childProcessBenchmark, log, envNumber, fmt, table } = require('./lib');
 const { pqlScoreExecutor } = require('./pqlScoreExecutor');
 
 const ROOT = path.join(__dirname, '..');
@@ -123,28 +122,4 @@ async function main() {
 	return { ok: true };
 }
 
-function budgetSeconds() {
-	return 180;
-}
-
-/** For bench/run.js: runs this file in a child process of its own. */
-async function run() {
-	try {
-		execFileSync(process.execPath, [__filename], { stdio: 'inherit', timeout: budgetSeconds() * 1000 });
-		return { ok: true };
-	} catch {
-		return { ok: false };
-	}
-}
-
-module.exports = { name: 'history', run, budgetSeconds, accountRows };
-
-if (require.main === module) {
-	main().then(
-		({ ok }) => (process.exitCode = ok ? 0 : 1),
-		(error) => {
-			log(`history: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-			process.exitCode = 1;
-		},
-	);
-}
+module.exports = { ...childProcessBenchmark('history', __filename, 180, main, module), accountRows };

@@ -12,10 +12,9 @@
 //   PQL_BENCH_ONLY=score npm run bench      through bench/run.js (runs this file as a child process)
 // Tunables: PQL_BENCH_SCORE_EVENTS=200000 PQL_BENCH_SCORE_ENTITIES=20000 PQL_BENCH_SCORE_BATCHES=10
 //           PQL_BENCH_SCORE_SEED=42
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { log, envNumber, fmt, table } = require('./lib');
+const { childProcessBenchmark, log, envNumber, fmt, table } = require('./lib');
 
 const { pqlScoreExecutor, NODE_FILE } = require('./pqlScoreExecutor');
 
@@ -239,29 +238,4 @@ async function main() {
 	return { ok };
 }
 
-/** Rough upper bound of this benchmark's run time in seconds (for run.js's hard limit). */
-function budgetSeconds() {
-	return 180;
-}
-
-/** For bench/run.js: runs this file in a child process of its own, so that its memory figures are its own. */
-async function run() {
-	try {
-		execFileSync(process.execPath, [__filename], { stdio: 'inherit', timeout: budgetSeconds() * 1000 });
-		return { ok: true };
-	} catch {
-		return { ok: false };
-	}
-}
-
-module.exports = { name: 'score', run, budgetSeconds };
-
-if (require.main === module) {
-	main().then(
-		({ ok }) => (process.exitCode = ok ? 0 : 1),
-		(error) => {
-			log(`score: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-			process.exitCode = 1;
-		},
-	);
-}
+module.exports = childProcessBenchmark('score', __filename, 180, main, module);

@@ -20,7 +20,8 @@ import { scoreThreshold } from './threshold';
 import { transition } from './transitions';
 import { scoreWeighted } from './weighted';
 
-function runModel(model: ScoringModel, measurements: Measurements): ModelOutcome {
+/** What the model says about measured signals, before anti-PQL rules, grades and transitions. */
+export function runModel(model: ScoringModel, measurements: Measurements): ModelOutcome {
 	switch (model.kind) {
 		case 'weighted':
 			return scoreWeighted(model, measurements);

@@ -2,6 +2,7 @@ import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDupl
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CanonicalEvent } from '../../core/contract/event';
+import { canonicalEvent as event, daysAgo } from './fixtures/canonical-event';
 import type { PqlResult } from '../../core/contract/pql';
 import { historyRows } from '../../core/scoring/history';
 import { PqlScore } from '../../nodes/PqlScore/PqlScore.node';
@@ -9,11 +10,8 @@ import { HISTORY_COLUMNS, HISTORY_TABLE, historyWorkflow, type HistoryWorkflowOp
 import { InMemoryDataTables, createNodeTypes, runWorkflow } from './harness';
 
 const nodeTypes = createNodeTypes({ nodes: [PqlScore] }).add('n8n-nodes-base.removeDuplicates', RemoveDuplicates);
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-/** Event times are relative to the real clock: PQL Score scores at the time it runs. */
-const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();
 
 function freshTables(): InMemoryDataTables {
 	const tables = new InMemoryDataTables();
@@ -21,29 +19,6 @@ function freshTables(): InMemoryDataTables {
 	return tables;
 }
 
-let sequence = 0;
-
-/** A canonical event as PQL Trigger emits it; `uuid` is the delivery-independent id. */
-function event(name: string, fields: Partial<CanonicalEvent> = {}): CanonicalEvent {
-	sequence += 1;
-	const timestamp = daysAgo(1);
-	return {
-		source: 'posthog',
-		type: 'track',
-		event: name,
-		userId: 'ana',
-		anonymousId: null,
-		email: 'ana@acme.io',
-		accountId: 'acme',
-		timestamp,
-		receivedAt: timestamp,
-		messageId: `uuid-${sequence}`,
-		properties: {},
-		traits: {},
-		context: {},
-		...fields,
-	};
-}
 
 async function deliver(tables: InMemoryDataTables, events: CanonicalEvent[], options: HistoryWorkflowOptions = {}) {
 	const run = await runWorkflow(historyWorkflow(options), {

@@ -2,6 +2,7 @@ import { Postgres as PostgresCredentials } from 'n8n-nodes-base/dist/credentials
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CanonicalEvent } from '../../core/contract/event';
+import { canonicalEvent as event, daysAgo } from './fixtures/canonical-event';
 import type { PqlResult } from '../../core/contract/pql';
 import { historyRows } from '../../core/scoring/history';
 import { PqlScore } from '../../nodes/PqlScore/PqlScore.node';
@@ -10,8 +11,6 @@ import { historyPostgresWorkflow, statementWorkflow, type HistorySql } from './f
 import { createNodeTypes, runWorkflow } from './harness';
 
 const nodeTypes = createNodeTypes({ nodes: [PqlScore], credentials: [PostgresCredentials] });
-const DAY_MS = 86_400_000;
-const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();
 
 let database: string;
 let sql: HistorySql;
@@ -48,28 +47,6 @@ beforeEach(async () => {
 	await statement('TRUNCATE pql_events, pql_summaries, pql_states RESTART IDENTITY');
 });
 
-let sequence = 0;
-
-function event(name: string, fields: Partial<CanonicalEvent> = {}): CanonicalEvent {
-	sequence += 1;
-	const timestamp = daysAgo(1);
-	return {
-		source: 'segment',
-		type: 'track',
-		event: name,
-		userId: 'ana',
-		anonymousId: null,
-		email: 'ana@acme.io',
-		accountId: 'acme',
-		timestamp,
-		receivedAt: timestamp,
-		messageId: `message-${sequence}`,
-		properties: {},
-		traits: {},
-		context: {},
-		...fields,
-	};
-}
 
 async function deliver(events: CanonicalEvent[], historyOptions: Record<string, number> = {}) {
 	const run = await runWorkflow(historyPostgresWorkflow(sql, historyOptions), {
