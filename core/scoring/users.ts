@@ -217,8 +217,9 @@ export class UserCollector {
 		user.itemTimes.push(ms);
 		if (previous.length > 0) user.previous.push(...previous);
 		if (event.messageId !== '') {
-			if (this.delivered.has(event.messageId)) return;
-			this.delivered.add(event.messageId);
+			// One look-up: a set that does not grow already had the id.
+			const known = this.delivered.size;
+			if (this.delivered.add(event.messageId).size === known) return;
 		}
 		user.events.push(event);
 		user.times.push(ms);
