@@ -13,7 +13,8 @@ function digits(text: string, at: number, length: number): number {
 	return value;
 }
 
-const SEPARATORS: Array<[number, string]> = [[4, '-'], [7, '-'], [10, 'T'], [13, ':'], [16, ':'], [19, '.'], [23, 'Z']];
+/** Where `2026-11-27T10:00:00.000Z` has its separators, and their character codes. */
+const SEPARATORS: Array<[number, number]> = [[4, 45], [7, 45], [10, 84], [13, 58], [16, 58], [19, 46], [23, 90]];
 
 /**
  * What PQL Trigger emits (`2026-11-27T10:00:00.000Z`), read without luxon (20x the cost) or a
@@ -21,7 +22,7 @@ const SEPARATORS: Array<[number, string]> = [[4, '-'], [7, '-'], [10, 'T'], [13,
  */
 function canonicalUtc(iso: string): number {
 	if (iso.length !== 24) return Number.NaN;
-	for (const [at, separator] of SEPARATORS) if (iso[at] !== separator) return Number.NaN;
+	for (const [at, separator] of SEPARATORS) if (iso.charCodeAt(at) !== separator) return Number.NaN;
 	const year = digits(iso, 0, 4);
 	const month = digits(iso, 5, 2);
 	const day = digits(iso, 8, 2);
