@@ -226,4 +226,39 @@ function table(header, rows) {
 	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(r.map(String)))].join('\n');
 }
 
-module.exports = { log, envNumber, benchN8nSettings, percentile, runPhase, sleep, fmt, table };
+/**
+ * A benchmark that runs in a child process of its own (so that its memory and timings are its own):
+ * what bench/run.js calls, and what running the file directly does.
+ * @param {string} name
+ * @param {string} file the benchmark's `__filename`
+ * @param {number} budgetSeconds rough upper bound of its run time
+ * @param {() => Promise<{ ok: boolean }>} main
+ * @param {NodeJS.Module} module the benchmark's `module`
+ */
+function childProcessBenchmark(name, file, budgetSeconds, main, module) {
+	if (require.main === module) {
+		main().then(
+			({ ok }) => (process.exitCode = ok ? 0 : 1),
+			(error) => {
+				log(`${name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+				process.exitCode = 1;
+			},
+		);
+	}
+	const { execFileSync } = require('node:child_process');
+	return {
+		name,
+		budgetSeconds: () => budgetSeconds,
+		run: async () => {
+			try {
+				execFileSync(process.execPath, [file], { stdio: 'inherit', timeout: budgetSeconds * 1000 });
+				return { ok: true };
+			} catch {
+				return { ok: false };
+			}
+		},
+	};
+}
+
+module.exports = {
+	childProcessBenchmark, log, envNumber, benchN8nSettings, percentile, runPhase, sleep, fmt, table };

@@ -12,16 +12,15 @@
 //   PQL_BENCH_ONLY=score npm run bench      through bench/run.js (runs this file as a child process)
 // Tunables: PQL_BENCH_SCORE_EVENTS=200000 PQL_BENCH_SCORE_ENTITIES=20000 PQL_BENCH_SCORE_BATCHES=10
 //           PQL_BENCH_SCORE_SEED=42
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { log, envNumber, fmt, table } = require('./lib');
+const { childProcessBenchmark, log, envNumber, fmt, table } = require('./lib');
+
+const { pqlScoreExecutor, NODE_FILE } = require('./pqlScoreExecutor');
 
 const ROOT = path.join(__dirname, '..');
-const NODE_FILE = path.join(ROOT, 'dist/nodes/PqlScore/PqlScore.node.js');
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const DAY_MS = 86_400_000;
-const BASE_URL = 'http://localhost:5678';
 
 /**
  * The textbook weighted model written out by hand for the plain loop: event names, window in days
@@ -137,60 +136,13 @@ function plainLoop(byEntity) {
 	return scores;
 }
 
-/** n8n-core's executor with the one node; nothing from n8n's server. */
+/**
+ * The node with its default settings, "Now" fixed.
+ * @returns {(items: Array<{ json: Event }>) => Promise<Array<{ json: { userId: string, pql: { score: number, qualified: boolean } } }>>}
+ */
 function executor() {
-	// Gives n8n-core a throw-away user folder and a fixed key before it reads its settings.
-	require('../test/workflow/harness/runtime').prepareN8nEnvironment();
-	const { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } = require('n8n-core');
-	const { NodeHelpers, Workflow, createRunExecutionData } = require('n8n-workflow');
-	const { PqlScore } = require(NODE_FILE);
-	const nodeType = new PqlScore();
-	const typeName = `n8n-nodes-pql.${nodeType.description.name}`;
-	const nodeTypes = {
-		getByName: () => nodeType,
-		/** @param {string} _type @param {number} [version] */
-		getByNameAndVersion: (_type, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
-		getKnownTypes: () => ({ [typeName]: { className: 'PqlScore', sourcePath: NODE_FILE } }),
-	};
-	const node = {
-		id: 'bench-pql-score',
-		name: 'PQL Score',
-		type: typeName,
-		typeVersion: 1,
-		position: /** @type {[number, number]} */ ([0, 0]),
-		parameters: { options: { now: NOW.toISOString() } },
-	};
-	const unsupported = async () => {
-		throw new Error('not available in the benchmark');
-	};
-	let runs = 0;
-
-	/**
-	 * Runs one execution of the workflow with `items` as the node's input.
-	 * @param {Array<{ json: Event }>} items
-	 */
-	return async (items) => {
-		const workflow = new Workflow({ id: 'bench', name: 'bench', nodes: [node], connections: {}, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
-		const executionId = `bench-${++runs}`;
-		const hooks = new ExecutionLifecycleHooks('trigger', executionId, {
-			id: 'bench', name: 'bench', nodes: [node], connections: {}, active: false, activeVersionId: null, isArchived: false,
-			createdAt: new Date(0), updatedAt: new Date(0),
-		});
-		const additionalData = {
-			hooks, executionId, workflowId: 'bench', userId: 'bench', currentNodeExecutionIndex: 0, variables: {},
-			restApiUrl: `${BASE_URL}/rest`, instanceBaseUrl: BASE_URL, formWaitingBaseUrl: `${BASE_URL}/form-waiting`,
-			webhookBaseUrl: `${BASE_URL}/webhook`, webhookWaitingBaseUrl: `${BASE_URL}/webhook-waiting`,
-			webhookTestBaseUrl: `${BASE_URL}/webhook-test`, externalSecretsProxy: new ExternalSecretsProxy(),
-			executeWorkflow: unsupported, getRunExecutionData: async () => undefined, getRuntimeCredential: async () => undefined,
-			startRunnerTask: unsupported, logAiEvent: () => undefined,
-		};
-		const start = workflow.getNode('PQL Score');
-		const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }] } });
-		const run = await new WorkflowExecute(/** @type {any} */ (additionalData), 'trigger', runData).processRunExecutionData(workflow);
-		const task = run.data.resultData.runData['PQL Score']?.[0];
-		if (run.status !== 'success' || !task?.data) throw new Error(`execution ${executionId} ended "${run.status}": ${run.data.resultData.error?.message}`);
-		return /** @type {Array<{ json: { userId: string, pql: { score: number, qualified: boolean } } }>} */ (task.data.main[0] ?? []);
-	};
+	const run = pqlScoreExecutor({ options: { now: NOW.toISOString() } });
+	return async (items) => (await run(items))[0];
 }
 
 /** Peak figures for the whole process (the OS's maximum resident set, V8's largest heap seen). */
@@ -222,9 +174,11 @@ async function main() {
 	const memory = memoryWatch();
 
 	const run = executor();
-	await run(byEntity.slice(0, 50).flat().map((json) => ({ json }))); // warm-up: module loading, JIT
-
 	const batchSize = Math.ceil(s.entities / s.batches);
+	// Warm-up, untimed: one execution the size of the timed ones, so that module loading and the JIT
+	// are paid before timing starts, as the plain loop's best of 5 runs is warm too.
+	await run(byEntity.slice(0, batchSize).flat().map((json) => ({ json })));
+
 	/** @type {Map<string, { score: number, qualified: boolean }>} */
 	const fromNode = new Map();
 	let nodeMs = 0;
@@ -284,29 +238,4 @@ async function main() {
 	return { ok };
 }
 
-/** Rough upper bound of this benchmark's run time in seconds (for run.js's hard limit). */
-function budgetSeconds() {
-	return 180;
-}
-
-/** For bench/run.js: runs this file in a child process of its own, so that its memory figures are its own. */
-async function run() {
-	try {
-		execFileSync(process.execPath, [__filename], { stdio: 'inherit', timeout: budgetSeconds() * 1000 });
-		return { ok: true };
-	} catch {
-		return { ok: false };
-	}
-}
-
-module.exports = { name: 'score', run, budgetSeconds };
-
-if (require.main === module) {
-	main().then(
-		({ ok }) => (process.exitCode = ok ? 0 : 1),
-		(error) => {
-			log(`score: FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-			process.exitCode = 1;
-		},
-	);
-}
+module.exports = childProcessBenchmark('score', __filename, 180, main, module);

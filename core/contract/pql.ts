@@ -158,6 +158,9 @@ export interface PreviousState {
 
 export type EntityLevel = EntityType | 'both';
 
+/** Account level, users without `accountId`: left out, or grouped by their work e-mail domain. */
+export type EventsWithoutAccount = 'skip' | 'emailDomain';
+
 export interface ScoringConfig {
 	model: ScoringModel;
 	antiPql: AntiPqlRule[];
@@ -172,6 +175,8 @@ export interface ScoringConfig {
 	coolDownDays: number;
 	/** IANA zone in which calendar days are counted for `distinctDays`. */
 	timeZone: string;
+	/** Absent means `emailDomain`, what the core always did; PQL Score's default is `skip`. */
+	eventsWithoutAccount?: EventsWithoutAccount;
 }
 
 /** One user as the scoring core sees it; `items` are the indexes of the input items it came from. */
@@ -180,6 +185,8 @@ export interface UserInput {
 	email: string | null;
 	accountId: string | null;
 	events: CanonicalEvent[];
+	/** The events' times in ms, in the same order, when the caller has read them already. */
+	eventTimes?: number[];
 	/** Fields that field signals and anti-PQL conditions read (the user's latest item, enrichment). */
 	profile: JsonObject;
 	/** For profiles without events; otherwise the latest event counts. */
@@ -240,6 +247,11 @@ export interface PqlResult extends ScoreSummary {
 	qualificationChanged: boolean;
 	qualifiedSince: string | null;
 	lastQualifiedAt: string | null;
+	/**
+	 * What to store as the entity's state (a state row) and give back as its previous state next time.
+	 * PQL Score always sets it; items from before it existed lack it.
+	 */
+	state?: PreviousState;
 	/** On a user when accounts are scored too. */
 	account?: ScoreSummary;
 	/** On an account when users are scored too, highest score first. */

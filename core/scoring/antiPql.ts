@@ -1,6 +1,7 @@
 import type { AntiPqlRule, Disqualification } from '../contract/pql';
+import { isFreeMailDomain } from '../enrichment/domainLists';
 import { describeCondition, meets } from './conditions';
-import { emailDomain, isFreeMailDomain } from './freeMailDomains';
+import { emailDomain } from '../shared/emailDomain';
 import { latestValue } from './profiles';
 import type { Subject } from './subject';
 

@@ -52,5 +52,7 @@ export function readConfig(config: unknown): ScoringConfig {
 		invitesSignal: reader.at('invitesSignal').optional((r) => r.text()),
 		coolDownDays: reader.at('coolDownDays').number({ min: 0 }),
 		timeZone: readTimeZone(reader.at('timeZone')),
+		eventsWithoutAccount:
+			reader.at('eventsWithoutAccount').optional((r) => r.oneOf(['skip', 'emailDomain'] as const)) ?? 'emailDomain',
 	};
 }

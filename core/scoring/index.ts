@@ -1,12 +1,13 @@
-export { scorePql } from './score';
-export { usersFromEvents, readEvent, userKey } from './users';
+export { scorePql, scoreUsers } from './score';
+export type { ScoringRun } from './score';
+export { UserCollector, usersFromEvents, readEvent, readTimedEvent, userKey } from './users';
 export type { EventItem } from './users';
 export { readModel, parseModelJson } from './modelReader';
 export { readConfig } from './configReader';
 export { ScoringError } from './scoringError';
 export { readPreviousStates } from './previousState';
 export { signalKey } from './signalKey';
-export { FREE_MAIL_DOMAINS, emailDomain, isFreeMailDomain } from './freeMailDomains';
+export { emailDomain } from '../shared/emailDomain';
 export { decayFactor, isoToMillis } from './time';
 export {
 	DEFAULT_CONFIG,

@@ -1,10 +1,9 @@
-import type { EventSource, FieldSource, SignalDefinition, SignalValue } from '../contract/pql';
-import { meets } from './conditions';
+import type { FieldSource, ScoringModel, SignalDefinition, SignalValue } from '../contract/pql';
 import { valueAtPath } from './fieldPath';
 import { toNumber } from './numbers';
 import { latestValue } from './profiles';
-import type { Clock, Subject, TimedEvent } from './subject';
-import { calendarDay } from './time';
+import type { Clock, Subject, Tally } from './subject';
+import { dayReader } from './time';
 
 /** One countable piece of a measurement and how old it is, so points can decay with age. */
 export interface Unit {
@@ -14,6 +13,7 @@ export interface Unit {
 
 export interface Measurement {
 	value: SignalValue;
+	/** What the value is made of, with ages, for decay; their amounts add up to the value. Empty when nothing decays. */
 	units: Unit[];
 }
 
@@ -30,57 +30,84 @@ export function measured(measurements: Measurements, key: string): MeasuredSigna
 	return found;
 }
 
-const ANY_EVENT = '*';
-
-function matchingEvents(signal: SignalDefinition, source: EventSource, subject: Subject): TimedEvent[] {
-	const names = new Set(source.names);
-	const window = signal.windowDays;
-	return subject.events.filter(
-		({ event, ageDays }) =>
-			(names.has(ANY_EVENT) || names.has(event.event)) &&
-			(window === undefined || ageDays <= window) &&
-			(!source.where || meets(valueAtPath(event.properties, source.where.property), source.where)),
-	);
+function youngestAge(tallies: Tally[]): number {
+	let youngest = Infinity;
+	for (const { ageDays } of tallies) if (ageDays < youngest) youngest = ageDays;
+	return youngest;
 }
 
-function youngest(events: TimedEvent[]): number {
-	return events[events.length - 1].ageDays;
+function distinctDays(tallies: Tally[], clock: Clock): Measurement {
+	const latestPerDay = new Map<string, number>();
+	const earlier: Unit[] = [];
+	const dayOf = dayReader(clock.timeZone);
+	for (const tally of tallies) {
+		if (tally.day === null) {
+			earlier.push({ amount: tally.days, ageDays: tally.ageDays });
+			continue;
+		}
+		const day = tally.day ?? dayOf(tally.ms);
+		const known = latestPerDay.get(day);
+		latestPerDay.set(day, known === undefined ? tally.ageDays : Math.min(known, tally.ageDays));
+	}
+	const units = earlier;
+	latestPerDay.forEach((ageDays) => units.push({ amount: 1, ageDays }));
+	let value = 0;
+	for (const { amount } of units) value += amount;
+	return { value, units };
 }
 
-function measureEvents(signal: SignalDefinition, events: TimedEvent[], clock: Clock): Measurement {
-	const unitPerEvent = (amount: (event: TimedEvent) => number): Unit[] =>
-		events.map((event) => ({ amount: amount(event), ageDays: event.ageDays }));
-	const propertyUnits = (): Unit[] =>
-		unitPerEvent(({ event }) => toNumber(valueAtPath(event.properties, signal.property ?? ''))).filter((unit) =>
-			Number.isFinite(unit.amount),
-		);
+const NO_UNITS: Unit[] = [];
+
+/** The tallies inside the signal's window; the list itself when all are (as events are, already). */
+function inWindow(all: Tally[], window: number | undefined): Tally[] {
+	if (window === undefined) return all;
+	for (const tally of all) if (tally.ageDays > window) return all.filter(({ ageDays }) => ageDays <= window);
+	return all;
+}
+
+function countOf(tallies: Tally[], withUnits: boolean): Measurement {
+	let value = 0;
+	for (const { count } of tallies) value += count;
+	return { value, units: withUnits ? tallies.map(({ count, ageDays }) => ({ amount: count, ageDays })) : NO_UNITS };
+}
+
+function sumOf(tallies: Tally[], withUnits: boolean): Measurement {
+	let value = 0;
+	for (const { sum, max } of tallies) if (max !== null) value += sum;
+	const units = withUnits
+		? tallies.filter(({ max }) => max !== null).map(({ sum, ageDays }) => ({ amount: sum, ageDays }))
+		: NO_UNITS;
+	return { value, units };
+}
+
+function maxOf(tallies: Tally[], withUnits: boolean): Measurement {
+	let top: Tally | undefined;
+	for (const tally of tallies) if (tally.max !== null && (top === undefined || tally.max > (top.max ?? 0))) top = tally;
+	if (!top || top.max === null) return { value: null, units: NO_UNITS };
+	return { value: top.max, units: withUnits ? [{ amount: top.max, ageDays: top.ageDays }] : NO_UNITS };
+}
+
+function measureTallies(signal: SignalDefinition, all: Tally[], clock: Clock, withUnits: boolean): Measurement {
+	const tallies = inWindow(all, signal.windowDays);
 	switch (signal.aggregation) {
 		case 'count':
-			return { value: events.length, units: unitPerEvent(() => 1) };
+			return countOf(tallies, withUnits);
 		case 'exists':
-			return events.length === 0
-				? { value: 0, units: [] }
-				: { value: 1, units: [{ amount: 1, ageDays: youngest(events) }] };
+			return tallies.length === 0
+				? { value: 0, units: NO_UNITS }
+				: { value: 1, units: withUnits ? [{ amount: 1, ageDays: youngestAge(tallies) }] : NO_UNITS };
 		case 'distinctDays': {
-			const latestPerDay = new Map<string, number>();
-			for (const { ms, ageDays } of events) latestPerDay.set(calendarDay(ms, clock.timeZone), ageDays);
-			const units = [...latestPerDay.values()].map((ageDays) => ({ amount: 1, ageDays }));
-			return { value: units.length, units };
+			const measurement = distinctDays(tallies, clock);
+			return withUnits ? measurement : { value: measurement.value, units: NO_UNITS };
 		}
-		case 'sum': {
-			const units = propertyUnits();
-			return { value: units.reduce((total, unit) => total + unit.amount, 0), units };
-		}
-		case 'max': {
-			const units = propertyUnits();
-			if (units.length === 0) return { value: null, units: [] };
-			const top = units.reduce((best, unit) => (unit.amount > best.amount ? unit : best));
-			return { value: top.amount, units: [top] };
-		}
+		case 'sum':
+			return sumOf(tallies, withUnits);
+		case 'max':
+			return maxOf(tallies, withUnits);
 		case 'daysSinceLastSeen': {
-			if (events.length === 0) return { value: null, units: [] };
-			const days = Math.floor(youngest(events));
-			return { value: days, units: [{ amount: days, ageDays: 0 }] };
+			if (tallies.length === 0) return { value: null, units: NO_UNITS };
+			const days = Math.floor(youngestAge(tallies));
+			return { value: days, units: withUnits ? [{ amount: days, ageDays: 0 }] : NO_UNITS };
 		}
 	}
 }
@@ -106,13 +133,23 @@ function measureField(signal: SignalDefinition, source: FieldSource, subject: Su
 	return { value, units: Number.isFinite(amount) && amount !== 0 ? [{ amount, ageDays: 0 }] : [] };
 }
 
-export function measureSignal(signal: SignalDefinition, subject: Subject, clock: Clock): Measurement {
+export function measureSignal(signal: SignalDefinition, subject: Subject, clock: Clock, withUnits = true): Measurement {
 	const { source } = signal;
 	return source.kind === 'field'
 		? measureField(signal, source, subject)
-		: measureEvents(signal, matchingEvents(signal, source, subject), clock);
+		: measureTallies(signal, subject.tallies.get(signal.key) ?? [], clock, withUnits);
 }
 
-export function measureAll(signals: SignalDefinition[], subject: Subject, clock: Clock): Measurements {
-	return new Map(signals.map((signal) => [signal.key, { signal, ...measureSignal(signal, subject, clock) }]));
+/** Units only matter where points decay with age: a weighted model with a half-life. */
+export function decays(model: ScoringModel): boolean {
+	return model.kind === 'weighted' && [model.halfLifeDays, ...model.points.map(({ halfLifeDays }) => halfLifeDays)].some((days) => (days ?? 0) > 0);
+}
+
+export function measureAll(signals: SignalDefinition[], subject: Subject, clock: Clock, withUnits = true): Measurements {
+	const measurements: Measurements = new Map();
+	for (const signal of signals) {
+		const { value, units } = measureSignal(signal, subject, clock, withUnits);
+		measurements.set(signal.key, { signal, value, units });
+	}
+	return measurements;
 }

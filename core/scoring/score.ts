@@ -1,31 +1,16 @@
-import type {
-	EntityMetrics,
-	EntityType,
-	PqlResult,
-	PreviousState,
-	Reason,
-	ScoredEntity,
-	ScoreSummary,
-	ScoringConfig,
-	ScoringModel,
-	SignalCategory,
-	UserInput,
-} from '../contract/pql';
+import type { CanonicalEvent } from '../contract/event';
+import type { EntityMetrics, ScoredEntity, ScoringConfig, UserInput } from '../contract/pql';
 import type { AccountGroup } from './accounts';
 import { groupAccounts } from './accounts';
-import { findDisqualifications } from './antiPql';
 import { readConfig } from './configReader';
-import { gradeFor } from './grades';
-import { scoreLogistic } from './logistic';
+import { previousFor, scoreEntity, summary } from './entity';
+import type { EventMatcher, MatcherIndex } from './eventMatch';
+import { eventMatchers, indexMatchers, talliesOf } from './eventMatch';
 import type { Measurements } from './measure';
-import { measureAll } from './measure';
-import { roundTo, toNumber } from './numbers';
-import type { ModelOutcome } from './outcome';
-import type { Clock, Subject, TimedEvent } from './subject';
-import { scoreThreshold } from './threshold';
-import { daysBetween, isoAt, isoToMillis } from './time';
-import { transition } from './transitions';
-import { scoreWeighted } from './weighted';
+import { decays, measureAll } from './measure';
+import { toNumber } from './numbers';
+import type { Clock, Subject, Tally } from './subject';
+import { daysBetween, isoToMillis } from './time';
 
 interface PreparedUser {
 	user: UserInput;
@@ -33,57 +18,80 @@ interface PreparedUser {
 	measurements: Measurements;
 }
 
-function runModel(model: ScoringModel, measurements: Measurements): ModelOutcome {
-	switch (model.kind) {
-		case 'weighted':
-			return scoreWeighted(model, measurements);
-		case 'threshold':
-			return scoreThreshold(model, measurements);
-		case 'logistic':
-			return scoreLogistic(model, measurements);
-	}
+function inOrder(times: number[]): boolean {
+	for (let index = 1; index < times.length; index++) if (!(times[index - 1] <= times[index])) return false;
+	return true;
 }
 
-/** Events later than "now" have not happened yet for this run (a backtest sets "now" in the past). */
-function timedEvents(user: UserInput, clock: Clock): TimedEvent[] {
-	return user.events
-		.map((event) => ({ event, ms: isoToMillis(event.timestamp) }))
-		.filter(({ ms }) => ms <= clock.nowMs)
-		.map(({ event, ms }) => ({ event, ms, ageDays: daysBetween(ms, clock.nowMs) }));
+/** A user's events oldest first with their times; events later than "now" count as not yet happened. */
+function eventsInOrder(user: UserInput): { events: CanonicalEvent[]; times: number[] } {
+	const times = user.eventTimes ?? user.events.map((event) => isoToMillis(event.timestamp));
+	if (inOrder(times)) return { events: user.events, times };
+	const order = times.map((_, index) => index).sort((a, b) => times[a] - times[b] || a - b);
+	return { events: order.map((index) => user.events[index]), times: order.map((index) => times[index]) };
 }
 
-function byTime(a: TimedEvent, b: TimedEvent): number {
-	return a.ms - b.ms || a.event.messageId.localeCompare(b.event.messageId);
-}
-
-function lastSeenDays(user: UserInput, events: TimedEvent[], clock: Clock): number | null {
+/** Days since the latest event, or the declared last-seen time if later; none later than "now". */
+function lastSeenDays(user: UserInput, times: number[], clock: Clock): number | null {
+	let latest = Number.NEGATIVE_INFINITY;
+	for (const ms of times) if (ms <= clock.nowMs && ms > latest) latest = ms;
 	const declared = user.lastSeenAt ? isoToMillis(user.lastSeenAt) : Number.NaN;
-	const candidates = events.map(({ ageDays }) => ageDays);
-	if (!Number.isNaN(declared) && declared <= clock.nowMs) candidates.push(daysBetween(declared, clock.nowMs));
-	return candidates.length > 0 ? Math.min(...candidates) : null;
+	if (declared <= clock.nowMs && declared > latest) latest = declared;
+	return latest === Number.NEGATIVE_INFINITY ? null : daysBetween(latest, clock.nowMs);
 }
 
-function prepareUser(user: UserInput, config: ScoringConfig, clock: Clock): PreparedUser {
-	const events = timedEvents(user, clock).sort(byTime);
+function countUpTo(times: number[], nowMs: number): number {
+	let count = 0;
+	for (const ms of times) if (ms <= nowMs) count++;
+	return count;
+}
+
+/** Only field signals and anti-PQL conditions read profiles; without them, users' items need no merging. */
+function readsProfiles(config: ScoringConfig): boolean {
+	return (
+		config.model.signals.some(({ source }) => source.kind === 'field') ||
+		config.antiPql.some(({ kind }) => kind === 'condition')
+	);
+}
+
+interface Run {
+	config: ScoringConfig;
+	matchers: EventMatcher[];
+	index: MatcherIndex;
+	clock: Clock;
+	profiles: boolean;
+	units: boolean;
+}
+
+function prepareUser(user: UserInput, { config, index, clock, profiles, units }: Run): PreparedUser {
+	const { events, times } = eventsInOrder(user);
 	const subject: Subject = {
-		events,
-		profiles: [user.profile],
+		tallies: talliesOf(index, events, times, clock.nowMs),
+		events: countUpTo(times, clock.nowMs),
+		profiles: profiles ? [user.profile] : [],
 		emails: user.email ? [user.email] : [],
-		daysSinceLastSeen: lastSeenDays(user, events, clock),
+		daysSinceLastSeen: lastSeenDays(user, times, clock),
 	};
-	return { user, subject, measurements: measureAll(config.model.signals, subject, clock) };
+	return { user, subject, measurements: measureAll(config.model.signals, subject, clock, units) };
+}
+
+/** Every member's tallies of each signal together, oldest first. */
+function mergedTallies(subjects: Subject[], matchers: EventMatcher[]): Map<string, Tally[]> {
+	return new Map(
+		matchers.map(({ key }) => [key, subjects.flatMap(({ tallies }) => tallies.get(key) ?? []).sort((a, b) => a.ms - b.ms)]),
+	);
 }
 
 /** Members least recently seen first, so the most recently active member's profile wins. */
-function accountSubject(members: PreparedUser[]): Subject {
-	const seen = members.map(({ subject }) => subject.daysSinceLastSeen ?? Infinity);
+function accountSubject(members: PreparedUser[], matchers: EventMatcher[]): Subject {
 	const ordered = members
-		.map((member, index) => ({ member, days: seen[index] }))
+		.map(({ subject }) => ({ subject, days: subject.daysSinceLastSeen ?? Infinity }))
 		.sort((a, b) => b.days - a.days)
-		.map(({ member }) => member.subject);
-	const known = seen.filter(Number.isFinite);
+		.map(({ subject }) => subject);
+	const known = ordered.map(({ daysSinceLastSeen }) => daysSinceLastSeen).filter((days) => days !== null);
 	return {
-		events: ordered.flatMap(({ events }) => events).sort(byTime),
+		tallies: mergedTallies(ordered, matchers),
+		events: ordered.reduce((total, { events }) => total + events, 0),
 		profiles: ordered.flatMap(({ profiles }) => profiles),
 		emails: ordered.flatMap(({ emails }) => emails),
 		daysSinceLastSeen: known.length > 0 ? Math.min(...known) : null,
@@ -112,99 +120,23 @@ function accountMetrics(group: AccountGroup<PreparedUser>, config: ScoringConfig
 	};
 }
 
-function sortReasons(reasons: Reason[]): Reason[] {
-	return [...reasons].sort((a, b) => b.points - a.points || a.signal.localeCompare(b.signal));
-}
-
-function componentsOf(reasons: Reason[]): Record<SignalCategory, number> {
-	const sum = (category: SignalCategory): number =>
-		roundTo(
-			reasons.filter((reason) => reason.category === category).reduce((total, reason) => total + reason.points, 0),
-			1,
-		);
-	return { usage: sum('usage'), intent: sum('intent'), fit: sum('fit') };
-}
-
-function previousFor(
-	entity: PqlResult['entity'],
-	states: PreviousState[],
-	ownerType: EntityType,
-): PreviousState | undefined {
-	// Latest `scoredAt` wins; states without one count as older, and among equals the last given wins.
-	// (An account's states come from all its members' items, in member order, not time order.)
-	return states
-		.filter((state) =>
-			state.entity ? state.entity.type === entity.type && state.entity.id === entity.id : entity.type === ownerType,
-		)
-		.reduce<PreviousState | undefined>(
-			(latest, state) => (latest && (latest.scoredAt ?? '') > (state.scoredAt ?? '') ? latest : state),
-			undefined,
-		);
-}
-
-interface EntityInput {
-	entity: PqlResult['entity'];
-	subject: Subject;
-	measurements: Measurements;
-	previous: PreviousState | undefined;
-	extraMetrics: Partial<EntityMetrics>;
-}
-
-function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Clock): PqlResult {
-	const { entity, subject, measurements, previous, extraMetrics } = input;
-	const outcome = runModel(config.model, measurements);
-	const disqualifiedBy = findDisqualifications(config.antiPql, subject);
-	const qualified = outcome.qualified && disqualifiedBy.length === 0;
-	const reasons = sortReasons(outcome.reasons);
-	const days = subject.daysSinceLastSeen;
-	return {
-		entity,
-		score: outcome.score,
-		grade: gradeFor(outcome.score, config.grades),
-		qualified,
-		disqualified: disqualifiedBy.length > 0,
-		disqualifiedBy,
-		components: componentsOf(reasons),
-		reasons,
-		metrics: {
-			signals: Object.fromEntries([...measurements].map(([key, { value }]) => [key, value])),
-			events: subject.events.length,
-			daysSinceLastSeen: days === null ? null : Math.floor(days),
-			...outcome.metrics,
-			...extraMetrics,
-		},
-		model: { kind: config.model.kind, version: config.model.version },
-		scoredAt: isoAt(clock.nowMs),
-		...transition(previous, qualified, clock.nowMs, config.coolDownDays),
-	};
-}
-
-function summary({ entity, score, grade, qualified }: PqlResult): ScoreSummary {
-	return { entity, score, grade, qualified };
-}
-
-/** Whose a previous state without an entity is: the level being scored, users when both are. */
-function stateOwner(config: ScoringConfig): EntityType {
-	return config.level === 'account' ? 'account' : 'user';
-}
-
 function scoreUser({ user, subject, measurements }: PreparedUser, config: ScoringConfig, clock: Clock): ScoredEntity {
 	const entity = { type: 'user' as const, id: user.id };
-	const previous = previousFor(entity, user.previous, stateOwner(config));
+	const previous = previousFor(entity, user.previous, config);
 	const pql = scoreEntity({ entity, subject, measurements, previous, extraMetrics: {} }, config, clock);
 	return { pql, items: user.items };
 }
 
-function scoreAccount(group: AccountGroup<PreparedUser>, config: ScoringConfig, clock: Clock): ScoredEntity {
-	const subject = accountSubject(group.members);
+function scoreAccount(group: AccountGroup<PreparedUser>, { config, matchers, clock, units }: Run): ScoredEntity {
+	const subject = accountSubject(group.members, matchers);
 	const entity = { type: 'account' as const, id: group.id };
 	const states = group.members.flatMap(({ user }) => user.previous);
 	const pql = scoreEntity(
 		{
 			entity,
 			subject,
-			measurements: measureAll(config.model.signals, subject, clock),
-			previous: previousFor(entity, states, stateOwner(config)),
+			measurements: measureAll(config.model.signals, subject, clock, units),
+			previous: previousFor(entity, states, config),
 			extraMetrics: accountMetrics(group, config),
 		},
 		config,
@@ -214,21 +146,40 @@ function scoreAccount(group: AccountGroup<PreparedUser>, config: ScoringConfig, 
 	return { pql, items };
 }
 
+export interface ScoringRun {
+	scored: ScoredEntity[];
+	/** Input items of users that belong to no account, when accounts are scored. */
+	withoutAccount: number[];
+}
+
 /**
  * Scores users, accounts or both at `now`; the same users, settings and `now` always give the
  * same result. Users come first in input order, then accounts in order of first member; with both
  * levels, each user carries its account's summary and each account its members' summaries.
  */
-export function scorePql(users: UserInput[], settings: ScoringConfig, now: Date): ScoredEntity[] {
+export function scoreUsers(users: UserInput[], settings: ScoringConfig, now: Date): ScoringRun {
 	const config = readConfig(settings);
-	const clock: Clock = { nowMs: now.getTime(), timeZone: config.timeZone };
-	const prepared = users.map((user) => prepareUser(user, config, clock));
+	const clock: Clock = { nowMs: now.getTime(), nowIso: now.toISOString(), timeZone: config.timeZone };
+	const matchers = eventMatchers(config.model.signals);
+	const run: Run = {
+		config,
+		matchers,
+		index: indexMatchers(matchers),
+		clock,
+		profiles: readsProfiles(config),
+		units: decays(config.model),
+	};
+	if (config.level === 'user') {
+		// One user at a time: what measuring a user builds is garbage before the next one starts.
+		return { scored: users.map((user) => scoreUser(prepareUser(user, run), config, clock)), withoutAccount: [] };
+	}
+	const prepared = users.map((user) => prepareUser(user, run));
 	const scoredUsers = config.level === 'account' ? [] : prepared.map((member) => scoreUser(member, config, clock));
-	if (config.level === 'user') return scoredUsers;
 
-	const groups = groupAccounts(prepared, ({ user }) => user);
-	const scoredAccounts = groups.map((group) => scoreAccount(group, config, clock));
-	if (config.level === 'account') return scoredAccounts;
+	const { groups, unassigned } = groupAccounts(prepared, ({ user }) => user, config.eventsWithoutAccount ?? 'emailDomain');
+	const scoredAccounts = groups.map((group) => scoreAccount(group, run));
+	const withoutAccount = unassigned.flatMap(({ user }) => user.items);
+	if (config.level === 'account') return { scored: scoredAccounts, withoutAccount };
 
 	const userResults = new Map(scoredUsers.map(({ pql }) => [pql.entity.id, pql]));
 	groups.forEach((group, index) => {
@@ -239,5 +190,10 @@ export function scorePql(users: UserInput[], settings: ScoringConfig, now: Date)
 			.map(summary)
 			.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
 	});
-	return [...scoredUsers, ...scoredAccounts];
+	return { scored: [...scoredUsers, ...scoredAccounts], withoutAccount };
+}
+
+/** {@link scoreUsers}, the scores alone. */
+export function scorePql(users: UserInput[], settings: ScoringConfig, now: Date): ScoredEntity[] {
+	return scoreUsers(users, settings, now).scored;
 }

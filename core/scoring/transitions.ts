@@ -1,5 +1,6 @@
 import type { PreviousState } from '../contract/pql';
-import { daysBetween, isoAt, isoToMillis } from './time';
+import type { Clock } from './subject';
+import { daysBetween, isoToMillis } from './time';
 
 export interface Transition {
 	previousScore: number | null;
@@ -25,11 +26,10 @@ function withinCoolDown(lastQualifiedAt: string | null | undefined, nowMs: numbe
 export function transition(
 	previous: PreviousState | undefined,
 	qualified: boolean,
-	nowMs: number,
+	{ nowMs, nowIso: now }: Pick<Clock, 'nowMs' | 'nowIso'>,
 	coolDownDays: number,
 ): Transition {
 	const wasQualified = Boolean(previous?.qualifiedSince);
-	const now = isoAt(nowMs);
 	return {
 		previousScore: typeof previous?.score === 'number' ? previous.score : null,
 		newlyQualified: qualified && !wasQualified && !withinCoolDown(previous?.lastQualifiedAt, nowMs, coolDownDays),

@@ -2,7 +2,7 @@ import type { PointRule, SignalCategory, SignalDefinition, WeightedModel } from 
 import { meets } from './conditions';
 import type { MeasuredSignal, Measurements, Unit } from './measure';
 import { measured } from './measure';
-import { clamp, roundTo } from './numbers';
+import { clamp, roundTo, toNumber } from './numbers';
 import type { ModelOutcome } from './outcome';
 import { describeMeasurement, formatPoints } from './reasonText';
 import { decayFactor } from './time';
@@ -23,15 +23,19 @@ function award(rule: PointRule, measurement: MeasuredSignal, halfLifeDays?: numb
 	const notes: string[] = [];
 	let full: number;
 	let decayed: number;
+	const decaying = halfLifeDays !== undefined && halfLifeDays > 0;
 	if (rule.per === 'occurrence') {
-		full = rule.points * measurement.units.reduce((total, unit) => total + unit.amount, 0);
-		decayed =
-			rule.points *
-			measurement.units.reduce((total, unit) => total + unit.amount * decayFactor(unit.ageDays, halfLifeDays), 0);
+		// A measurement's units add up to its value; they are only needed to decay each by its age.
+		const amount = toNumber(measurement.value);
+		full = rule.points * (Number.isFinite(amount) ? amount : 0);
+		decayed = decaying
+			? rule.points *
+				measurement.units.reduce((total, unit) => total + unit.amount * decayFactor(unit.ageDays, halfLifeDays), 0)
+			: full;
 	} else {
 		const met = meets(measurement.value, rule.when ?? { operator: 'exists' });
 		full = met ? rule.points : 0;
-		decayed = full * decayFactor(youngestUnit(measurement.units)?.ageDays ?? 0, halfLifeDays);
+		decayed = decaying ? full * decayFactor(youngestUnit(measurement.units)?.ageDays ?? 0, halfLifeDays) : full;
 	}
 	if (decayed !== full) notes.push(`decayed from ${formatPoints(roundTo(full, 1))}`);
 	const cap = rule.cap && rule.cap > 0 ? rule.cap : Infinity;

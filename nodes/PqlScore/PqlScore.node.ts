@@ -1,20 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-import { scorePql } from '../../core/scoring';
+import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
 import { antiPqlProperties } from './description/antiPql';
 import { fitRuleProperties } from './description/fitRules';
 import { gradeProperties } from './description/grades';
+import { historyProperties } from './description/history';
 import { inputProperties } from './description/input';
 import { modelProperties } from './description/model';
 import { optionProperties } from './description/options';
 import { outputProperties } from './description/output';
+import { SCORE } from './description/shared';
 import { signalProperties } from './description/signals';
 import { thresholdProperties } from './description/threshold';
 import { transitionProperties } from './description/transitions';
 import { toNodeError } from './execute/nodeError';
-import { readUsers } from './execute/readUsers';
-import { perEntity, perItem } from './execute/shapeOutput';
-import { readNow, readSettings } from './settings/readSettings';
+import { prepareRows } from './execute/prepareRows';
+import { scoreHistoryRows } from './execute/scoreHistoryRows';
+import { scoreItems } from './execute/scoreItems';
+
+/** History rows give the scores and, on a second output, the summaries to store. */
+const OUTPUTS = `={{ $parameter.operation !== "prepareHistoryRows" && $parameter.inputMode === "historyRows" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Scores" }, { type: "${NodeConnectionTypes.Main}", displayName: "History to Save" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
 
 export class PqlScore implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,44 +26,44 @@ export class PqlScore implements INodeType {
 		name: 'pqlScore',
 		icon: { light: 'file:pqlScore.svg', dark: 'file:pqlScore.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ { weighted: "Weighted points", threshold: "Rules", predictive: "Predictive" }[$parameter["model"]] }}',
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle:
+			'={{ $parameter["operation"] === "prepareHistoryRows" ? "Prepare history rows" : { weighted: "Weighted points", threshold: "Rules", predictive: "Predictive" }[$parameter["model"]] }}',
 		description: 'Score product-qualified leads per user and account, with grade, reasons and anti-PQL rules',
 		defaults: { name: 'PQL Score' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: OUTPUTS,
 		properties: [
 			...inputProperties,
-			...modelProperties,
-			...signalProperties,
-			...fitRuleProperties,
-			...thresholdProperties,
-			...antiPqlProperties,
-			...gradeProperties,
-			...transitionProperties,
-			...outputProperties,
-			...optionProperties,
+			...updateDisplayOptions(SCORE, [
+				...modelProperties,
+				...signalProperties,
+				...fitRuleProperties,
+				...thresholdProperties,
+				...antiPqlProperties,
+				...gradeProperties,
+				...transitionProperties,
+				...outputProperties,
+				...optionProperties,
+			]),
+			...historyProperties,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const historyRows = this.getNodeParameter('inputMode', 0, 'events') === 'historyRows';
 		try {
-			const config = readSettings(this);
-			const now = readNow(this);
-			const { users, failures, failedItems } = readUsers(this, items);
-			const scored = scorePql(users, config, now);
-			const output =
-				this.getNodeParameter('outputMode', 0) === 'perItem'
-					? perItem(items, scored, config.level, failedItems)
-					: perEntity(items, scored);
-			return [[...output, ...failures]];
+			if (this.getNodeParameter('operation', 0, 'score') === 'prepareHistoryRows') return [prepareRows(this, items)];
+			return historyRows ? scoreHistoryRows(this, items) : [scoreItems(this, items)];
 		} catch (error) {
 			// Settings apply to every item, so a settings error fails each of them.
 			const nodeError = toNodeError(this.getNode(), error, 0);
 			if (!this.continueOnFail()) throw nodeError;
-			return [items.map((_, index) => ({ json: { error: nodeError.message }, pairedItem: { item: index } }))];
+			const failed = items.map((_, index) => ({ json: { error: nodeError.message }, pairedItem: { item: index } }));
+			return historyRows ? [failed, []] : [failed];
 		}
 	}
 }

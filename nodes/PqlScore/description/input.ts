@@ -1,8 +1,53 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import { HISTORY_ROWS, PREPARE, SCORE, SINCE_1_1, VERSION_1 } from './shared';
 
-const PROFILES = { show: { inputMode: ['profiles'] } };
+const PROFILES = { show: { ...SCORE.show, inputMode: ['profiles'] } };
+const ACCOUNTS_FROM_ITEMS = { ...SCORE.show, level: ['account', 'both'], inputMode: ['events', 'profiles'] };
+
+const eventsWithoutAccount = (fallback: 'skip' | 'emailDomain', show: IDisplayOptions['show']): INodeProperties => ({
+	displayName: 'Events Without an Account',
+	name: 'eventsWithoutAccount',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Skip Them',
+			value: 'skip',
+			description: 'Only events that carry an account ID count; the output pane says how many were skipped',
+		},
+		{
+			name: 'Group by Work E-Mail Domain',
+			value: 'emailDomain',
+			description: 'Users without an account ID join the account of their work e-mail domain (never a free-mail one)',
+		},
+	],
+	default: fallback,
+	description: 'What happens to events (or profiles) of users without an account ID, e.g. Segment identify calls',
+	displayOptions: { show },
+});
 
 export const inputProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Score',
+				value: 'score',
+				action: 'Score users and accounts',
+				description: 'Score events, profiles or stored history rows',
+			},
+			{
+				name: 'Prepare History Rows',
+				value: 'prepareHistoryRows',
+				action: 'Prepare events as history rows',
+				description: 'One compact row per event, for a Data Table or PostgreSQL insert that the Score operation reads back',
+			},
+		],
+		default: 'score',
+	},
 	{
 		displayName: 'Input',
 		name: 'inputMode',
@@ -15,12 +60,26 @@ export const inputProperties: INodeProperties[] = [
 				description: 'Canonical events (from PQL Trigger or a history table), grouped by user',
 			},
 			{
+				name: 'History Rows',
+				value: 'historyRows',
+				description: 'The rows of each account\'s history (events, summary, state) as read from the history table; scores accounts',
+			},
+			{
 				name: 'One Profile per User',
 				value: 'profiles',
 				description: 'One item per user with pre-aggregated fields, e.g. from a PostHog query',
 			},
 		],
 		default: 'events',
+		displayOptions: SCORE,
+	},
+	{
+		displayName:
+			'Connect the history rows of the batch\'s accounts (Data Table "Get" by account ID, or the PostgreSQL statement). Accounts are scored; a second output gives the history to save.',
+		name: 'historyRowsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: HISTORY_ROWS,
 	},
 	{
 		displayName: 'Score',
@@ -32,11 +91,35 @@ export const inputProperties: INodeProperties[] = [
 			{
 				name: 'Accounts',
 				value: 'account',
-				description: 'Users grouped by account ID, else work e-mail domain',
+				description: 'Users grouped by account ID',
 			},
 			{ name: 'Users and Accounts', value: 'both', description: 'Both, each with the other\'s score side by side' },
 		],
 		default: 'user',
+		displayOptions: { show: { ...SCORE.show, inputMode: ['events', 'profiles'] } },
+	},
+	eventsWithoutAccount('emailDomain', { ...ACCOUNTS_FROM_ITEMS, ...VERSION_1 }),
+	eventsWithoutAccount('skip', { ...ACCOUNTS_FROM_ITEMS, ...SINCE_1_1 }),
+	eventsWithoutAccount('skip', PREPARE.show),
+	{
+		displayName: 'Rows For',
+		name: 'rowsFor',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'A Data Table Insert',
+				value: 'dataTable',
+				description: 'One item per event whose fields are the table\'s columns: map them automatically',
+			},
+			{
+				name: 'A PostgreSQL Statement',
+				value: 'postgres',
+				description: 'One item whose "rows" field holds every row as JSON text: the statement\'s only parameter',
+			},
+		],
+		default: 'dataTable',
+		displayOptions: PREPARE,
 	},
 	{
 		displayName: 'User ID',

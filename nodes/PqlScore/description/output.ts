@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { ITEM_INPUTS } from './shared';
 
 export const outputProperties: INodeProperties[] = [
 	{
@@ -19,5 +20,6 @@ export const outputProperties: INodeProperties[] = [
 			},
 		],
 		default: 'perEntity',
+		displayOptions: { show: ITEM_INPUTS },
 	},
 ];

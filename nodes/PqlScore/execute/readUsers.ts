@@ -1,18 +1,38 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { UserInput } from '../../../core/contract/pql';
+import type { PreviousState, UserInput } from '../../../core/contract/pql';
 import type { EventItem } from '../../../core/scoring';
-import { ScoringError, isoToMillis, readEvent, readPreviousStates, usersFromEvents } from '../../../core/scoring';
+import { ScoringError, UserCollector, isoToMillis, readPreviousStates, readTimedEvent } from '../../../core/scoring';
+import { valueAtPath } from '../../../core/scoring/fieldPath';
 import { asText } from '../settings/rowValues';
-import { toNodeError } from './nodeError';
+import { failedItem } from './failures';
 
 export interface ReadUsers {
 	users: UserInput[];
-	/** Error items for inputs that could not be read, when the node continues on fail. */
 	failures: INodeExecutionData[];
 	failedItems: Set<number>;
 }
 
-function profileUser(context: IExecuteFunctions, item: INodeExecutionData, index: number): UserInput {
+type PreviousOf = (item: INodeExecutionData, index: number) => PreviousState[];
+
+/** Shared by every item without one: nothing adds to it. */
+const NO_STATES: PreviousState[] = [];
+
+/**
+ * Version 1 reads the previous state through a per-item expression; later versions from a field
+ * path, read once, which costs nothing per item.
+ */
+export function previousStateReader(context: IExecuteFunctions): PreviousOf {
+	if (context.getNode().typeVersion < 1.1) {
+		return (_, index) => readPreviousStates(context.getNodeParameter('previousState', index, undefined));
+	}
+	const path = asText(context.getNodeParameter('previousStateField', 0, ''));
+	return (item) => {
+		const value = path ? valueAtPath(item.json, path) : undefined;
+		return value === undefined || value === null ? NO_STATES : readPreviousStates(value);
+	};
+}
+
+function profileUser(context: IExecuteFunctions, item: INodeExecutionData, index: number, previous: PreviousOf): UserInput {
 	const value = (name: string): string | null => asText(context.getNodeParameter(name, index, '')) || null;
 	const id = value('userId');
 	if (!id) throw new ScoringError('The item has no user ID', 'User ID', 'Map User ID to a field that holds the user\'s ID.');
@@ -27,37 +47,62 @@ function profileUser(context: IExecuteFunctions, item: INodeExecutionData, index
 		events: [],
 		profile: item.json,
 		lastSeenAt,
-		previous: readPreviousStates(context.getNodeParameter('previousState', index, undefined)),
+		previous: previous(item, index),
 		items: [index],
 	};
 }
 
-function eventItem(context: IExecuteFunctions, item: INodeExecutionData, index: number): EventItem {
-	return {
-		index,
-		event: readEvent(item.json),
-		json: item.json,
-		previous: readPreviousStates(context.getNodeParameter('previousState', index, undefined)),
-	};
+function eventItem(item: INodeExecutionData, index: number, previous: PreviousOf): EventItem {
+	const { event, ms } = readTimedEvent(item.json);
+	return { index, event, ms, json: item.json, previous: previous(item, index) };
 }
 
-/** Per-item values are read with each item's index; an unreadable item fails alone. */
-export function readUsers(context: IExecuteFunctions, items: INodeExecutionData[]): ReadUsers {
-	const mode = asText(context.getNodeParameter('inputMode', 0));
-	const profiles: UserInput[] = [];
-	const events: EventItem[] = [];
+export interface ReadItems<T> {
+	values: T[];
+	/** Error items for inputs that could not be read, when the node continues on fail. */
+	failures: INodeExecutionData[];
+	failedItems: Set<number>;
+}
+
+/** Reads every input item; an unreadable item fails alone (or stops the node without continue on fail). */
+export function readItems<T>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	read: (item: INodeExecutionData, index: number) => T,
+): ReadItems<T> {
+	const values: T[] = [];
 	const failures: INodeExecutionData[] = [];
 	const failedItems = new Set<number>();
 	items.forEach((item, index) => {
 		try {
-			if (mode === 'profiles') profiles.push(profileUser(context, item, index));
-			else events.push(eventItem(context, item, index));
+			values.push(read(item, index));
 		} catch (error) {
-			const nodeError = toNodeError(context.getNode(), error, index);
-			if (!context.continueOnFail()) throw nodeError;
-			failures.push({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: index } });
+			failures.push(failedItem(context, error, index));
 			failedItems.add(index);
 		}
 	});
-	return { users: mode === 'profiles' ? profiles : usersFromEvents(events), failures, failedItems };
+	return { values, failures, failedItems };
+}
+
+/** Events of the input items, each read once. */
+export function readEventItems(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	previous: PreviousOf = () => NO_STATES,
+): ReadItems<EventItem> {
+	return readItems(context, items, (item, index) => eventItem(item, index, previous));
+}
+
+/** Users from events (grouped by user as they are read) or from one profile item each. */
+export function readUsers(context: IExecuteFunctions, items: INodeExecutionData[]): ReadUsers {
+	const previous = previousStateReader(context);
+	if (asText(context.getNodeParameter('inputMode', 0)) !== 'profiles') {
+		const collector = new UserCollector();
+		const { failures, failedItems } = readItems(context, items, (item, index) =>
+			collector.addItem(index, item.json, previous(item, index)),
+		);
+		return { users: collector.users(), failures, failedItems };
+	}
+	const { values, failures, failedItems } = readItems(context, items, (item, index) => profileUser(context, item, index, previous));
+	return { users: values, failures, failedItems };
 }

@@ -6,7 +6,7 @@ export type OutputMode = 'perEntity' | 'perItem';
 /** The latest input item of each entity, with `pql`, paired with every item the entity came from. */
 export function perEntity(items: INodeExecutionData[], scored: ScoredEntity[]): INodeExecutionData[] {
 	return scored.map(({ pql, items: sources }) => ({
-		json: { ...items[sources[sources.length - 1]].json, pql: { ...pql } },
+		json: { ...items[sources[sources.length - 1]].json, pql },
 		pairedItem: sources.map((item) => ({ item })),
 	}));
 }

@@ -2,14 +2,22 @@ import { createHash } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ScoringConfig } from '../../../core/contract/pql';
 import { DEFAULT_CONFIG, ScoringError, parseModelJson, readConfig, signalKey } from '../../../core/scoring';
+import type { HistorySettings } from '../../../core/scoring/history';
+import { readHistorySettings } from '../../../core/scoring/history';
 import type { Row } from './rowValues';
 import { asNumber, asRow, asText, conditionOf, listOf, numberOf, rowsOf, textOf } from './rowValues';
+
+import { rowToPointRule, rowToSignal } from './signalRows';
 
 /** A node-wide parameter: the same for every item, so read at item 0. */
 function setting(context: IExecuteFunctions, name: string): unknown {
 	return context.getNodeParameter(name, 0, undefined);
 }
-import { rowToPointRule, rowToSignal } from './signalRows';
+
+/** Version 1 grouped users without an account by e-mail domain; later versions skip them unless told. */
+export function eventsWithoutAccount(context: IExecuteFunctions): unknown {
+	return context.getNodeParameter('eventsWithoutAccount', 0, context.getNode().typeVersion < 1.1 ? 'emailDomain' : 'skip');
+}
 
 /** Node-built models are versioned by their content, so stored scores show when the settings changed. */
 function withVersion(model: Row): Row {
@@ -102,11 +110,13 @@ export function readSettings(context: IExecuteFunctions): ScoringConfig {
 		model,
 		antiPql: antiPqlRules(context),
 		grades: rowsOf(setting(context, 'grades'), 'band'),
-		level: setting(context, 'level'),
+		// Hidden for history rows, which are scored per account.
+		level: context.getNodeParameter('level', 0, 'account'),
 		activeUserDays: numberOf(options, 'activeUserDays', DEFAULT_CONFIG.activeUserDays),
 		invitesSignal: invitesSignal ? signalKey(invitesSignal) : DEFAULT_CONFIG.invitesSignal,
 		coolDownDays: setting(context, 'coolDownDays'),
 		timeZone: textOf(options, 'timeZone') || DEFAULT_CONFIG.timeZone,
+		eventsWithoutAccount: eventsWithoutAccount(context),
 	});
 }
 
@@ -116,4 +126,9 @@ export function readNow(context: IExecuteFunctions): Date {
 	const date = now ? new Date(now) : new Date();
 	if (!Number.isNaN(date.getTime())) return date;
 	throw new ScoringError(`"${now}" is not a date`, 'options.now', 'Set Now to a date and time, or leave it empty.');
+}
+
+/** The history options, checked by the core. */
+export function readHistorySettingsOf(context: IExecuteFunctions): HistorySettings {
+	return readHistorySettings(context.getNodeParameter('historyOptions', 0, {}));
 }

@@ -8,7 +8,6 @@ import {
 	parseEmail,
 	registrableDomain,
 } from '../../../core/enrichment';
-import { FREE_MAIL_DOMAINS as SCORING_FREE_MAIL } from '../../../core/scoring';
 import { staleFiles as staleDomainLists } from '../../support/generate-domain-lists';
 
 const FREE_MAIL = [
@@ -90,10 +89,6 @@ describe('domain lists', () => {
 		expect(isFreeMailDomain(domain)).toBe(false);
 		expect(isDisposableDomain(domain)).toBe(false);
 		expect(classifyEmailDomain(domain)).toBe('work');
-	});
-
-	it('covers every domain of the scoring core’s built-in list, so PQL Score can switch to it', () => {
-		expect([...SCORING_FREE_MAIL].filter((d) => !isFreeMailDomain(d))).toEqual([]);
 	});
 
 	it('matches subdomains of listed domains and ignores case', () => {

@@ -1,4 +1,4 @@
-import { scorePql } from '../../../core/scoring';
+import { scorePql, scoreUsers } from '../../../core/scoring';
 import { NOW, config, daysAgo, event, textbookEvents, usersOf } from './fixtures';
 
 describe('account roll-up', () => {
@@ -47,6 +47,22 @@ describe('account roll-up', () => {
 			['acme-1', 75],
 			['globex.io', 30],
 		]);
+	});
+
+	it('never groups users of a free-mail provider on the package\'s list into one account (issue 13, scenario 10)', () => {
+		const providers = ['sbcglobal.net', 'inbox.ru', 'gmx.fr'];
+		const users = providers.flatMap((domain, index) =>
+			textbookEvents(`user${index}`, { email: `user${index}@${domain}` }),
+		);
+		const scored = scorePql(usersOf(users), config({ level: 'account', eventsWithoutAccount: 'emailDomain' }), NOW);
+		expect(scored).toEqual([]);
+	});
+
+	it('leaves users without accountId out when told to skip them, and says which items (issue 13, scenario 8)', () => {
+		const run = scoreUsers(usersOf(events), config({ level: 'account', eventsWithoutAccount: 'skip' }), NOW);
+		expect(run.scored.map(({ pql }) => pql.entity.id)).toEqual(['acme-1']);
+		expect(run.scored[0].pql.metrics.members).toBe(1);
+		expect(run.withoutAccount).toEqual([6, 7, 8, 9]);
 	});
 
 	it('lets a free-mail user join an account only by accountId', () => {

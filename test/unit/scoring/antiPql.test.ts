@@ -1,5 +1,5 @@
 import type { AntiPqlRule } from '../../../core/contract/pql';
-import { FREE_MAIL_DOMAINS, scorePql } from '../../../core/scoring';
+import { scorePql } from '../../../core/scoring';
 import { NOW, config, daysAgo, event, textbookEvents, usersOf } from './fixtures';
 
 function scoreWith(antiPql: AntiPqlRule[], events = textbookEvents()) {
@@ -55,10 +55,11 @@ describe('anti-PQL rules', () => {
 		]);
 	});
 
-	it('ships a free-mail list with country variants', () => {
-		expect(FREE_MAIL_DOMAINS.size).toBeGreaterThanOrEqual(60);
-		for (const domain of ['gmail.com', 'hotmail.co.uk', 'yahoo.co.jp', 'gmx.de', 'web.de', 'outlook.fr']) {
-			expect(FREE_MAIL_DOMAINS.has(domain)).toBe(true);
+	it('uses the package\'s one free-mail list, subdomains included (issue 13, scenario 10)', () => {
+		// PQL Enrich calls these free mail; PQL Score's old built-in list did not.
+		for (const email of ['sam@sbcglobal.net', 'ivan@inbox.ru', 'lea@gmx.fr', 'tom@eu.yahoo.com']) {
+			const events = textbookEvents('u1', { email });
+			expect(scoreWith([{ kind: 'freeMailOnly' }], events).disqualifiedBy.map(({ rule }) => rule)).toEqual(['freeMailOnly']);
 		}
 	});
 });

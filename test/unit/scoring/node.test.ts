@@ -1,12 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeExecutionHint } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { PqlScore } from '../../../nodes/PqlScore/PqlScore.node';
+import { DEFAULT_HISTORY_SETTINGS } from '../../../core/scoring/history';
 import { NOW, daysAgo, event, textbookEvents } from './fixtures';
 
 const node = new PqlScore();
 
 /** Parameters at their defaults (expressions left out), with overrides; enough to run execute(). */
-function context(items: INodeExecutionData[], overrides: Record<string, unknown> = {}, continueOnFail = false) {
+function context(items: INodeExecutionData[], overrides: Record<string, unknown> = {}, continueOnFail = false, typeVersion = 1) {
 	const defaults = Object.fromEntries(
 		node.description.properties
 			.filter(({ default: value }) => !(typeof value === 'string' && value.startsWith('=')))
@@ -16,11 +17,15 @@ function context(items: INodeExecutionData[], overrides: Record<string, unknown>
 	const fake = {
 		getInputData: () => items,
 		getNodeParameter: (name: string, _index: number, fallback?: unknown) => parameters[name] ?? fallback,
-		getNode: () => ({ id: '1', name: 'PQL Score', type: 'n8n-nodes-pql.pqlScore', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({ id: '1', name: 'PQL Score', type: 'n8n-nodes-pql.pqlScore', typeVersion, position: [0, 0], parameters: {} }),
 		continueOnFail: () => continueOnFail,
+		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
 	};
 	return fake as unknown as IExecuteFunctions;
 }
+
+let hints: NodeExecutionHint[] = [];
+beforeEach(() => (hints = []));
 
 const itemsOf = (events: ReturnType<typeof event>[]): INodeExecutionData[] => events.map((json) => ({ json: { ...json } }));
 
@@ -61,5 +66,35 @@ describe('PQL Score node, default settings', () => {
 		const items = itemsOf(textbookEvents().slice(0, 1)).map((item) => ({ json: { ...item.json, company: { seats: 12 } } }));
 		const [output] = await node.execute.call(context(items, { signals: { signal: [seatRow] } }));
 		expect(output[0].json.pql).toMatchObject({ score: 80, qualified: true });
+	});
+});
+
+describe('PQL Score node, version 1.1', () => {
+	const v11 = (items: INodeExecutionData[], overrides: Record<string, unknown> = {}) => context(items, overrides, false, 1.1);
+
+	it('reads the previous state from a field, once, not through a per-item expression', async () => {
+		const state = JSON.stringify({ score: 80, qualifiedSince: daysAgo(40), lastQualifiedAt: daysAgo(1), scoredAt: daysAgo(1) });
+		const items = itemsOf(textbookEvents()).map(({ json }) => ({ json: { ...json, pqlState: state } }));
+		const [[{ json }]] = await node.execute.call(v11(items, { previousState: '{"score": 1}' }));
+		expect(json.pql).toMatchObject({ qualified: true, newlyQualified: false, previousScore: 80 });
+		const [[fresh]] = await node.execute.call(v11(itemsOf(textbookEvents())));
+		expect(fresh.json.pql).toMatchObject({ qualified: true, newlyQualified: true, previousScore: null });
+	});
+
+	it('skips events without an account at account level and says so in the output pane (issue 13, scenario 8)', async () => {
+		const events = [
+			...textbookEvents('ana', { accountId: 'acme', email: 'ana@acme.io' }),
+			event('signed_up', daysAgo(1), { userId: 'bo', email: 'bo@acme.io' }),
+		];
+		const [output] = await node.execute.call(v11(itemsOf(events), { level: 'account', eventsWithoutAccount: 'skip' }));
+		expect(output.map(({ json }) => (json.pql as { entity: { id: string } }).entity.id)).toEqual(['acme']);
+		expect(hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/^1 item without an account ID was not scored/) })]);
+		const [grouped] = await node.execute.call(context(itemsOf(events), { level: 'account', eventsWithoutAccount: 'emailDomain' }));
+		expect(grouped.map(({ json }) => (json.pql as { metrics: { members: number } }).metrics.members)).toEqual([2]);
+	});
+
+	it('shows the core\'s history defaults', () => {
+		const options = node.description.properties.find(({ name }) => name === 'historyOptions')?.options as INodeProperties[];
+		expect(Object.fromEntries(options.map(({ name, default: value }) => [name, value]))).toEqual(DEFAULT_HISTORY_SETTINGS);
 	});
 });

@@ -12,6 +12,7 @@ import { Filter } from 'n8n-nodes-base/dist/nodes/Filter/Filter.node';
 import { If } from 'n8n-nodes-base/dist/nodes/If/If.node';
 import { ManualTrigger } from 'n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node';
 import { NoOp } from 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node';
+import { Postgres } from 'n8n-nodes-base/dist/nodes/Postgres/Postgres.node';
 import { Set as EditFields } from 'n8n-nodes-base/dist/nodes/Set/Set.node';
 import { StickyNote } from 'n8n-nodes-base/dist/nodes/StickyNote/StickyNote.node';
 import { StopAndError } from 'n8n-nodes-base/dist/nodes/StopAndError/StopAndError.node';
@@ -41,6 +42,7 @@ export const BUILT_IN_NODES: Readonly<Record<string, new () => NodeObject>> = {
 	'n8n-nodes-base.stickyNote': StickyNote,
 	'n8n-nodes-base.dataTable': DataTable,
 	'n8n-nodes-base.webhook': Webhook,
+	'n8n-nodes-base.postgres': Postgres,
 };
 
 /**

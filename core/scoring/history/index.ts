@@ -1,0 +1,6 @@
+export { historyRows } from './prepare';
+export type { EventRow, PreparedRows } from './prepare';
+export { readHistoryRows } from './rows';
+export type { AccountRows, ReadRows, RowInput, RowKind } from './rows';
+export { DEFAULT_HISTORY_SETTINGS, readHistorySettings, scoreHistory } from './scoreHistory';
+export type { HistorySettings, ScoredAccount, SummaryRow } from './scoreHistory';

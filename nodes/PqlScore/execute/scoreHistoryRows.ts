@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { readHistoryRows, scoreHistory } from '../../../core/scoring/history';
+import { readHistorySettingsOf, readNow, readSettings } from '../settings/readSettings';
+import { failedItem } from './failures';
+
+const paired = (items: number[]) => items.map((item) => ({ item }));
+
+/**
+ * Scores the accounts whose history rows come in. First output: one item per account with `pql`;
+ * second: the summary rows to store where accounts have enough settled event rows.
+ */
+export function scoreHistoryRows(context: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[][] {
+	const config = readSettings(context);
+	const history = readHistorySettingsOf(context);
+	const now = readNow(context);
+	const { accounts, failures } = readHistoryRows(items.map(({ json }, index) => ({ index, json })));
+	const failed = failures.map(({ error, index }) => failedItem(context, error, index));
+	const scored = scoreHistory(accounts, config, history, now);
+	const scores = scored.map(({ pql, items: sources, latest }) => ({
+		json: { accountId: pql.entity.id, userId: latest?.id ?? null, email: latest?.email ?? null, pql: { ...pql } },
+		pairedItem: paired(sources),
+	}));
+	const toSave = scored.flatMap(({ compaction, items: sources }) =>
+		compaction ? [{ json: { ...compaction }, pairedItem: paired(sources) }] : [],
+	);
+	return [[...scores, ...failed], toSave];
+}
