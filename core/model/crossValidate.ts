@@ -1,4 +1,4 @@
-import type { LabelledEntity, LearnOptions, ValidationSummary } from '../contract/model';
+import type { LearnOptions, ValidationSummary } from '../contract/model';
 import type { ModelKind } from '../contract/pql';
 import { ScoringError } from '../scoring';
 import type { FoldScores } from './backtest';
@@ -49,12 +49,12 @@ export function crossValidate(learning: Learning, options: LearnOptions): CrossV
 			summary.skipped.push(`Fold ${fold.fold} was skipped: in the entities it learns from, no signal is met more often by converters than by the others.`);
 			continue;
 		}
-		const entities: LabelledEntity[] = Array.from(fold.validation, (row) => table.entities[row]);
-		const converted = entities.map((entity) => entity.converted);
+		const converted = Array.from(fold.validation, (row) => table.converted[row] === 1);
 		const { threshold, weighted, logistic } = suggestion.models;
 		const results = scoreWithPqlScore(
 			{ threshold: { ...threshold, version: 'fold' }, weighted: { ...weighted, version: 'fold' }, logistic: { ...logistic, version: 'fold' } },
-			entities,
+			table,
+			fold.validation,
 		);
 		for (const kind of KINDS) scores[kind].push({ fold: fold.fold, converted, results: results[kind] });
 		summary.folds.push({
