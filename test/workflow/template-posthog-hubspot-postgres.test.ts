@@ -115,7 +115,7 @@ afterEach(async () => {
 
 describe('PostHog → HubSpot template on PostgreSQL', () => {
 	test('ships the documented statements, and every node that can fail has its error output on Failed Items', () => {
-		const query = (name: string) => template.nodes.find((node) => node.name === name)?.parameters.query;
+		const query = (name: string) => (template.nodes.find((node) => node.name === name)?.parameters as IDataObject | undefined)?.query;
 		expect(query('Save and Read History')).toBe(readSql('save-and-read-history.sql'));
 		expect(query('Save Summary')).toBe(readSql('save-summary.sql'));
 		expect(query('Save State')).toBe(readSql('save-state.sql'));
@@ -185,7 +185,7 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		expect(slack.messages).toHaveLength(accounts.length);
 		expect(runs.flatMap(({ failed }) => failed)).toEqual([]);
 		expect(await count('pql_events')).toBe(accounts.length * 12);
-	});
+	}, 60_000);
 
 	test('an event sent again, in the same and in concurrent deliveries, is stored and counted once', async () => {
 		const hits = [1, 2, 3].map(() => capture('usage_limit_hit', 'kim', 'hooli', 5));
@@ -211,7 +211,7 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		expect(hubspot.records('notes')).toHaveLength(2);
 		expect(slack.messages).toHaveLength(2);
 		expect([...(await states()).keys()].sort()).toEqual(['bad', 'good']);
-	});
+	}, 30_000);
 
 	test('imports the Data Table template\'s PQL Events rows: their events count, and an account qualified there is not new again', async () => {
 		const old = (messageId: string, event: string, hoursAgo: number, pqlState: IDataObject | null = null) => ({
