@@ -170,7 +170,9 @@ async function main() {
 	const s = settings();
 	if (!fs.existsSync(NODE_FILE)) throw new Error(`${path.relative(ROOT, NODE_FILE)} is missing: run \`npx gulp build\` first`);
 	log(`score: generating ${s.events} events over ${s.entities} entities (seed ${s.seed})`);
-	const byEntity = generate(s);
+	// Through JSON, as n8n's items arrive (parsed from a webhook body or a database row): flat strings,
+	// not the concatenated ones a template literal leaves behind, for the node and the loop alike.
+	const byEntity = /** @type {Event[][]} */ (JSON.parse(JSON.stringify(generate(s))));
 	const memory = memoryWatch();
 
 	const run = executor();

@@ -6,13 +6,13 @@
 // an invalid request is answered 400 and recorded in `violations`, which tests assert is empty.
 // It keeps companies, contacts, deals, notes, associations and property definitions; enforces
 // unique-value properties (409 CONFLICT); lags its search index; and injects HubSpot's real 429
-// answers and 5xx at seeded rates.
+// answers, 5xx, and writes whose answer is lost (done, then answered 502) at seeded rates.
 const http = require('node:http');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { loadRoutes, matchRoute, validateRequest, validateResponse } = require('./openapi');
 const { propertiesApi } = require('./hubspot-properties-api');
-const { takeFault } = require('./fault-queue');
+const { takeFault, seeded } = require('./fault-queue');
 
 const SPEC_DIR = path.resolve(__dirname, '../fixtures/hubspot-openapi');
 
@@ -21,7 +21,8 @@ const SPEC_DIR = path.resolve(__dirname, '../fixtures/hubspot-openapi');
  * @typedef {{ id: string; properties: Record<string, string>; createdAt: string; updatedAt: string; archived: boolean; indexedAt: number }} StoredRecord
  * @typedef {{ name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue?: boolean; description?: string }} PropertyDef
  * @typedef {{ method?: string; path?: RegExp; when?: 'before' | 'after'; status?: number; skip?: number }} FailRule
- * @typedef {{ rate429?: number; rate500?: number; seed?: number; daily?: boolean }} Faults
+ * @typedef {{ rate429?: number; rate500?: number; rateLost?: number; seed?: number; daily?: boolean }} Faults
+ *   `rateLost`: the share of writes that are done but whose answer is lost on the way (a 502 from the gateway).
  * @typedef {{
  *   token?: string;
  *   searchLagMs?: number;
@@ -80,18 +81,6 @@ const DEFAULT_PIPELINES = [
 	{ id: '7654321', label: 'PQL Pipeline', displayOrder: 1, stages: [['pqlnew', 'New PQL', '0.1', 'false'], ['pqlwon', 'Won', '1.0', 'true']] },
 ];
 
-/** mulberry32: a small seeded PRNG, so fault runs are reproducible. @param {number} seed */
-function seeded(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 class HttpError extends Error {
 	/** @param {number} status @param {string} category @param {string} message @param {Json} [extra] */
 	constructor(status, category, message, extra = {}) {
@@ -113,7 +102,7 @@ async function startHubSpotMock(options = {}) {
 	const associationPageSize = options.associationPageSize ?? 500;
 	const intervalMs = options.rateLimitIntervalMs ?? 10_000;
 	/** @type {Required<Faults>} */
-	let faults = { rate429: 0, rate500: 0, seed: 1, daily: false, ...options.faults };
+	let faults = { rate429: 0, rate500: 0, rateLost: 0, seed: 1, daily: false, ...options.faults };
 	let random = seeded(faults.seed);
 	/** @type {FailRule[]} */
 	const failNext = [];
@@ -479,6 +468,9 @@ async function startHubSpotMock(options = {}) {
 				: { status: 'error', message: 'internal error', correlationId: randomUUID(), category: 'INTERNAL_ERROR' },
 	});
 
+	/** Whether a request changes something: searches and batch reads are POSTs that do not. @param {string} method @param {string} pathname */
+	const isWrite = (method, pathname) => method !== 'GET' && !/\/(search|batch\/read)$/.test(pathname);
+
 	/** @param {string} method @param {string} pathname @param {'before' | 'after'} when */
 	const takeFailRule = (method, pathname, when) =>
 		takeFault(failNext, (r) => (r.when ?? 'before') === when && (!r.method || r.method === method) && (!r.path || r.path.test(pathname)));
@@ -558,6 +550,10 @@ async function startHubSpotMock(options = {}) {
 			record(after.status ?? 500, 'after-write');
 			return serverError(after.status);
 		}
+		if (answer.status < 300 && isWrite(method, pathname) && random() < faults.rateLost) {
+			record(502, 'lost');
+			return serverError(502);
+		}
 		const responseProblems = (matched.route ? validateResponse(matched.route, answer.status, answer.body) : []).filter((p) => !/\.properties\.[^:]+: null is not allowed$/.test(p));
 		if (responseProblems.length > 0) responseViolations.push({ method, url: req.url ?? '', problems: responseProblems });
 		record(answer.status);
@@ -607,7 +603,7 @@ async function startHubSpotMock(options = {}) {
 		failNext: (/** @type {FailRule} */ rule) => failNext.push(rule),
 		/** @param {Faults} next */
 		setFaults(next) {
-			faults = { rate429: 0, rate500: 0, seed: 1, daily: false, ...next };
+			faults = { rate429: 0, rate500: 0, rateLost: 0, seed: 1, daily: false, ...next };
 			random = seeded(faults.seed);
 		},
 		/** @param {number} ms */

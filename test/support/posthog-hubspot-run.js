@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./n8n-server');
 const { fetchWithHeaders } = require('./posthog-node-auth');
+const { seeded } = require('./fault-queue');
 
 const HOOK = 'pql-posthog-hubspot';
 const TABLE = 'PQL Events';
@@ -36,18 +37,6 @@ const OTHER_BEHAVIOURS = [
 	[['signed_up', 80], ['core_feature_used', 50], ['pricing_page_viewed', 4]], // 50
 	[['signed_up', 12]], // 10
 ];
-
-/** mulberry32: the same population on every run. @param {number} seed */
-function seeded(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * @typedef {{ uuid: string, distinctId: string, email: string, account: string, event: string, timestamp: Date }} Capture

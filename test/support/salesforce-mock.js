@@ -5,11 +5,12 @@
 // claims against the org), sessions that expire, a SOQL subset with a real tokenizer (./soql.js),
 // sObject create, upsert by External ID (atomic; 300 on several matches), composite with
 // allOrNone and @{ref.field} references, Salesforce's error arrays, injected 5xx and
-// REQUEST_LIMIT_EXCEEDED answers, and Sforce-Limit-Info on every API answer.
+// REQUEST_LIMIT_EXCEEDED answers (the org's API limit: every request refused while usage is over it),
+// 5xx and lost answers after writes at seeded rates, and Sforce-Limit-Info on every API answer.
 const http = require('node:http');
 const { createVerify, randomBytes } = require('node:crypto');
 const { SoqlError, parse, matches, fieldsOf } = require('./soql');
-const { takeFault } = require('./fault-queue');
+const { takeFault, seeded } = require('./fault-queue');
 
 /**
  * @typedef {Record<string, any>} Json
@@ -30,7 +31,10 @@ const { takeFault } = require('./fault-queue');
  *   latencyMs?: number;
  *   customFields?: Record<string, string[]>;
  *   queryBatchSize?: number;
+ *   faults?: Faults;
  * }} MockOptions
+ * @typedef {{ rate500?: number; rateLost?: number; seed?: number }} Faults `rate500`: share of API requests
+ *   answered 500 UNKNOWN_EXCEPTION before anything is done; `rateLost`: share of writes done and then answered 502.
  * @typedef {(fields: Json, insert: boolean) => { errorCode: string; message: string; fields?: string[] } | null} Rule
  */
 
@@ -111,6 +115,9 @@ async function startSalesforceMock(options = {}) {
 	const sessions = new Map();
 	/** @type {Fault[]} */
 	const faults = [];
+	/** @type {Required<Faults>} */
+	let rates = { rate500: 0, rateLost: 0, seed: 1, ...options.faults };
+	let random = seeded(rates.seed);
 	/** @type {LogEntry[]} */
 	const log = [];
 	/** @type {string[]} every SOQL query received, composite subrequests included */
@@ -461,6 +468,7 @@ async function startSalesforceMock(options = {}) {
 		if (apiUsage > apiLimit) return faultReply({ status: 403 });
 		const fault = takeFaultOf(method, path);
 		if (fault && fault.when !== 'after') return faultReply(fault);
+		if (random() < rates.rate500) return faultReply({ status: 500 });
 		let body;
 		try {
 			body = raw === '' ? undefined : JSON.parse(raw);
@@ -468,7 +476,9 @@ async function startSalesforceMock(options = {}) {
 			throw failure(400, 'Unexpected character in the JSON body', 'JSON_PARSER_ERROR');
 		}
 		const reply = method === 'POST' && path === '/composite' ? runComposite(body) : api(method, path, search, body);
-		return fault ? faultReply(fault) : reply;
+		if (fault) return faultReply(fault);
+		// A write is any request but a GET (queries, describes and reads by id are GETs).
+		return method !== 'GET' && reply.status < 300 && random() < rates.rateLost ? faultReply({ status: 502 }) : reply;
 	}
 
 	const server = http.createServer((req, res) => {
@@ -548,6 +558,11 @@ async function startSalesforceMock(options = {}) {
 		setSessionRequests: (n) => (sessionRequests = n),
 		/** @param {number} used */
 		setApiUsage: (used) => (apiUsage = used),
+		/** @param {Faults} next */
+		setFaults(next) {
+			rates = { rate500: 0, rateLost: 0, seed: 1, ...next };
+			random = seeded(rates.seed);
+		},
 		close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
 	};
 }

@@ -87,6 +87,17 @@ describe('HubSpot mock', () => {
 		expect(new Set(first)).toEqual(new Set([200, 429, 500]));
 	});
 
+	test('a lost answer: the write is done and answered 502; reads and searches never lose theirs', async () => {
+		mock.setFaults({ rateLost: 1 });
+		const lost = await call('POST', '/crm/v3/objects/companies/batch/upsert', upsert('lost.test'));
+		expect(lost.status).toBe(502);
+		expect(mock.count('companies')).toBe(1);
+		mock.catchUpIndex();
+		expect((await call('POST', '/crm/v3/objects/companies/search', search('lost.test'))).body.total).toBe(1);
+		expect((await call('GET', '/crm/v3/owners')).status).toBe(200);
+		expect(mock.log.filter((entry) => entry.injected === 'lost')).toHaveLength(1);
+	});
+
 	test('writes of unknown or read-only properties and invalid stages are refused as HubSpot does', async () => {
 		const unknown = await call('POST', '/crm/v3/objects/deals/batch/upsert', { inputs: [{ idProperty: 'pql_idempotency_key', id: 'k', properties: { dealname: 'd', dealstage: 'appointmentscheduled', pql_scor: '1' } }] });
 		expect(unknown.body.message).toContain('Property \\"pql_scor\\" does not exist');

@@ -231,6 +231,18 @@ describe('PQL CRM › Salesforce: tokens, limits and failures', () => {
 		expect(crm.ids).toMatchObject({ contact: mock.records('Lead')[0].Id, note: mock.records('Task')[0].Id });
 	});
 
+	test('with 2 % 500s and 2 % of writes whose answer is lost, 30 accounts get one Opportunity and one Task each', async () => {
+		mock = await startSalesforceMock({ users: [REP], faults: { rate500: 0.02, rateLost: 0.02, seed: 11 } });
+		const items = Array.from({ length: 30 }, (_, i) => qualified({ accountId: `acct-${i}`, domain: `co${i}.test` }));
+		const runs = await Promise.all([items.slice(0, 15), items.slice(15), items.slice(0, 15)].map(async (batch) => await runSalesforce(mock, batch)));
+		expect(runs.map((r) => r.status)).toEqual(['success', 'success', 'success']);
+		expect(mock.log.filter((l) => l.status >= 500).length).toBeGreaterThan(0);
+		const opportunities = mock.records('Opportunity');
+		expect(new Set(opportunities.map((o) => o.PQL_Idempotency_Key__c)).size).toBe(30);
+		expect(opportunities).toHaveLength(30);
+		expect(opportunities.map((o) => mock.records('Task').filter((t) => t.WhatId === o.Id).length)).toEqual(Array(30).fill(1));
+	}, 120_000);
+
 	test('a missing External ID field fails with Salesforce\'s error and the fix', async () => {
 		mock = await startSalesforceMock({ users: [REP], externalIds: { Account: ['PQL_Account_Key__c'] } });
 		const result = await runSalesforce(mock, [qualified()]);
