@@ -5,7 +5,7 @@ import { ScoringError } from './scoringError';
 import { isValidTimeZone } from './time';
 
 function readAntiRule(reader: Reader): AntiPqlRule {
-	const kind = reader.at('kind').oneOf(['inactive', 'domain', 'freeMailOnly', 'condition'] as const);
+	const kind = reader.at('kind').oneOf(['inactive', 'domain', 'freeMailOnly', 'singleUser', 'condition'] as const);
 	switch (kind) {
 		case 'inactive':
 			return { kind, days: reader.at('days').number({ min: 0 }) };
@@ -19,6 +19,7 @@ function readAntiRule(reader: Reader): AntiPqlRule {
 					.map((domain) => domain.text().trim().toLowerCase().replace(/^@/, '')),
 			};
 		case 'freeMailOnly':
+		case 'singleUser':
 			return { kind };
 		case 'condition':
 			return { kind, label: reader.at('label').text(), path: reader.at('path').text(), ...readCondition(reader) };

@@ -75,12 +75,18 @@ function importedModel(context: IExecuteFunctions): Row {
 	return { ...parseModelJson(typeof json === 'string' ? json : JSON.stringify(json)) };
 }
 
+/** A rule that is off in version 1 and on from 1.1 unless turned off (hidden settings read as their fallback). */
+function switchedOn(context: IExecuteFunctions, name: string): boolean {
+	return context.getNodeParameter(name, 0, context.getNode().typeVersion >= 1.1) === true;
+}
+
 function antiPqlRules(context: IExecuteFunctions): Row[] {
 	const inactiveDays = asNumber(setting(context, 'inactiveDays'));
 	const rules = setting(context, 'disqualifyWhen');
 	return [
 		...(inactiveDays > 0 ? [{ kind: 'inactive', days: inactiveDays }] : []),
-		...(setting(context, 'freeMailOnly') === true ? [{ kind: 'freeMailOnly' }] : []),
+		...(switchedOn(context, 'freeMailOnly') ? [{ kind: 'freeMailOnly' }] : []),
+		...(context.getNode().typeVersion >= 1.1 && switchedOn(context, 'singleUser') ? [{ kind: 'singleUser' }] : []),
 		...rowsOf(rules, 'domainList').map((row) => ({
 			kind: 'domain',
 			list: textOf(row, 'list'),
