@@ -136,6 +136,8 @@ export type AntiPqlRule =
 	| { kind: 'inactive'; days: number }
 	| { kind: 'domain'; list: string; domains: string[] }
 	| { kind: 'freeMailOnly' }
+	/** One person and no sign of a team: no other member, no teammate invited. */
+	| { kind: 'singleUser' }
 	| ({ kind: 'condition'; label: string; path: string } & Condition);
 
 export interface GradeBand {

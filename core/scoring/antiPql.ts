@@ -1,6 +1,6 @@
 import type { AntiPqlRule, Disqualification } from '../contract/pql';
 import { isFreeMailDomain } from '../enrichment/domainLists';
-import { describeCondition, meets } from './conditions';
+import { describeCondition, meets } from '../shared/conditions';
 import { emailDomain } from '../shared/emailDomain';
 import { latestValue } from './profiles';
 import type { Subject } from './subject';
@@ -15,7 +15,7 @@ function allDomains(subject: Subject, test: (domain: string) => boolean): string
 	return domains.length > 0 && domains.every(test) ? domains : null;
 }
 
-function check(rule: AntiPqlRule, subject: Subject): string | null {
+function check(rule: AntiPqlRule, subject: Subject, invited: number): string | null {
 	switch (rule.kind) {
 		case 'inactive': {
 			const days = subject.daysSinceLastSeen;
@@ -31,6 +31,8 @@ function check(rule: AntiPqlRule, subject: Subject): string | null {
 			const domains = allDomains(subject, isFreeMailDomain);
 			return domains ? `Only free-mail addresses (${domains.join(', ')})` : null;
 		}
+		case 'singleUser':
+			return subject.people === 1 && !(invited > 0) ? 'A single user with no teammate invited' : null;
 		case 'condition': {
 			const value = latestValue(subject.profiles, rule.path);
 			return meets(value, rule) ? `${rule.label}: ${rule.path} is ${describeCondition(rule)}` : null;
@@ -38,10 +40,13 @@ function check(rule: AntiPqlRule, subject: Subject): string | null {
 	}
 }
 
-/** Every anti-PQL rule the entity breaks; any one of them disqualifies it whatever its score. */
-export function findDisqualifications(rules: AntiPqlRule[], subject: Subject): Disqualification[] {
+/**
+ * Every anti-PQL rule the entity breaks; any one of them disqualifies it whatever its score.
+ * `invited` is the measured number of teammates invited (NaN when no signal counts invitations).
+ */
+export function findDisqualifications(rules: AntiPqlRule[], subject: Subject, invited = Number.NaN): Disqualification[] {
 	return rules.flatMap((rule) => {
-		const detail = check(rule, subject);
+		const detail = check(rule, subject, invited);
 		return detail ? [{ rule: rule.kind, detail }] : [];
 	});
 }

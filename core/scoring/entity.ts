@@ -14,6 +14,7 @@ import { gradeFor } from './grades';
 import { scoreLogistic } from './logistic';
 import type { Measurements } from './measure';
 import { roundTo } from './numbers';
+import { toNumber } from '../shared/values';
 import type { ModelOutcome } from './outcome';
 import type { Clock, Subject } from './subject';
 import { scoreThreshold } from './threshold';
@@ -81,7 +82,8 @@ export interface EntityInput {
 export function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Clock): PqlResult {
 	const { entity, subject, measurements, previous, extraMetrics } = input;
 	const outcome = runModel(config.model, measurements);
-	const disqualifiedBy = findDisqualifications(config.antiPql, subject);
+	const invited = config.invitesSignal ? toNumber(measurements.get(config.invitesSignal)?.value) : Number.NaN;
+	const disqualifiedBy = findDisqualifications(config.antiPql, subject, invited);
 	const qualified = outcome.qualified && disqualifiedBy.length === 0;
 	const reasons = sortReasons(outcome.reasons);
 	const days = subject.daysSinceLastSeen;

@@ -8,7 +8,7 @@ import type { EventMatcher, MatcherIndex } from './eventMatch';
 import { eventMatchers, indexMatchers, talliesOf } from './eventMatch';
 import type { Measurements } from './measure';
 import { decays, measureAll } from './measure';
-import { toNumber } from './numbers';
+import { toNumber } from '../shared/values';
 import type { Clock, Subject, Tally } from './subject';
 import { daysBetween, isoToMillis } from './time';
 
@@ -71,6 +71,7 @@ function prepareUser(user: UserInput, { config, index, clock, profiles, units }:
 		profiles: profiles ? [user.profile] : [],
 		emails: user.email ? [user.email] : [],
 		daysSinceLastSeen: lastSeenDays(user, times, clock),
+		people: user.accountId ? null : 1,
 	};
 	return { user, subject, measurements: measureAll(config.model.signals, subject, clock, units) };
 }
@@ -95,6 +96,7 @@ function accountSubject(members: PreparedUser[], matchers: EventMatcher[]): Subj
 		profiles: ordered.flatMap(({ profiles }) => profiles),
 		emails: ordered.flatMap(({ emails }) => emails),
 		daysSinceLastSeen: known.length > 0 ? Math.min(...known) : null,
+		people: members.length,
 	};
 }
 

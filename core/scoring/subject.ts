@@ -28,6 +28,11 @@ export interface Subject {
 	profiles: JsonObject[];
 	emails: string[];
 	daysSinceLastSeen: number | null;
+	/**
+	 * How many people the entity stands for: an account's members, 1 for a user outside any account;
+	 * null for a user inside an account scored alone, whose team is not in view.
+	 */
+	people: number | null;
 }
 
 export interface Clock {

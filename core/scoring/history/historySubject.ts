@@ -42,5 +42,6 @@ export function historySubject(accountId: string, summary: HistorySummary, plan:
 		profiles,
 		emails: members.flatMap(({ email }) => (email ? [email] : [])),
 		daysSinceLastSeen: last ? daysBetween(last.lastMs, clock.nowMs) : null,
+		people: members.length,
 	};
 }

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { OPERATOR_OPTIONS } from './shared';
+import { OPERATOR_OPTIONS, SINCE_1_1, VERSION_1 } from './shared';
+
+const FREE_MAIL_ONLY_DESCRIPTION =
+	'Whether users with a free e-mail address (gmail.com and the like), and accounts made only of such users, are never PQLs';
 
 export const antiPqlProperties: INodeProperties[] = [
 	{
@@ -10,12 +13,31 @@ export const antiPqlProperties: INodeProperties[] = [
 		default: 30,
 		description: 'Not a PQL, whatever the score, after more than this many days without activity; 0 turns this off',
 	},
+	// Version 1 keeps its default (saved workflows store only what differs from it); 1.1 turns the rule on.
 	{
 		displayName: 'Disqualify Free-Mail-Only',
 		name: 'freeMailOnly',
 		type: 'boolean',
 		default: false,
-		description: 'Whether users with a free e-mail address (gmail.com and the like), and accounts made only of such users, are never PQLs',
+		description: FREE_MAIL_ONLY_DESCRIPTION,
+		displayOptions: { show: VERSION_1 },
+	},
+	{
+		displayName: 'Disqualify Free-Mail-Only',
+		name: 'freeMailOnly',
+		type: 'boolean',
+		default: true,
+		description: FREE_MAIL_ONLY_DESCRIPTION,
+		displayOptions: { show: SINCE_1_1 },
+	},
+	{
+		displayName: 'Disqualify Single Users Without a Team',
+		name: 'singleUser',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether an account of one person who has invited no teammate is never a PQL, however much they use the product. A user scored on their own counts as one person only when they have no account ID.',
+		displayOptions: { show: SINCE_1_1 },
 	},
 	{
 		displayName: 'Disqualify When',

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ScoringConfig } from '../../../core/contract/pql';
-import { DEFAULT_CONFIG, ScoringError, parseModelJson, readConfig, signalKey } from '../../../core/scoring';
+import { DEFAULT_CONFIG, parseModelJson, readConfig, signalKey } from '../../../core/scoring';
+import { FieldError } from '../../../core/shared';
 import type { HistorySettings } from '../../../core/scoring/history';
 import { readHistorySettings } from '../../../core/scoring/history';
 import type { Row } from './rowValues';
@@ -75,12 +76,18 @@ function importedModel(context: IExecuteFunctions): Row {
 	return { ...parseModelJson(typeof json === 'string' ? json : JSON.stringify(json)) };
 }
 
+/** A rule that is off in version 1 and on from 1.1 unless turned off (hidden settings read as their fallback). */
+function switchedOn(context: IExecuteFunctions, name: string): boolean {
+	return context.getNodeParameter(name, 0, context.getNode().typeVersion >= 1.1) === true;
+}
+
 function antiPqlRules(context: IExecuteFunctions): Row[] {
 	const inactiveDays = asNumber(setting(context, 'inactiveDays'));
 	const rules = setting(context, 'disqualifyWhen');
 	return [
 		...(inactiveDays > 0 ? [{ kind: 'inactive', days: inactiveDays }] : []),
-		...(setting(context, 'freeMailOnly') === true ? [{ kind: 'freeMailOnly' }] : []),
+		...(switchedOn(context, 'freeMailOnly') ? [{ kind: 'freeMailOnly' }] : []),
+		...(context.getNode().typeVersion >= 1.1 && switchedOn(context, 'singleUser') ? [{ kind: 'singleUser' }] : []),
 		...rowsOf(rules, 'domainList').map((row) => ({
 			kind: 'domain',
 			list: textOf(row, 'list'),
@@ -125,7 +132,7 @@ export function readNow(context: IExecuteFunctions): Date {
 	const now = textOf(asRow(setting(context, 'options')), 'now');
 	const date = now ? new Date(now) : new Date();
 	if (!Number.isNaN(date.getTime())) return date;
-	throw new ScoringError(`"${now}" is not a date`, 'options.now', 'Set Now to a date and time, or leave it empty.');
+	throw new FieldError(`"${now}" is not a date`, 'options.now', 'Set Now to a date and time, or leave it empty.');
 }
 
 /** The history options, checked by the core. */

@@ -43,6 +43,20 @@ describe('anti-PQL rules', () => {
 		expect(scoreWith([rule]).disqualified).toBe(false);
 	});
 
+	it('single user without a team: one person who invited no one; a teammate or an invitation lifts it', () => {
+		const rule: AntiPqlRule = { kind: 'singleUser' };
+		const alone = textbookEvents().filter(({ event: name }) => name !== 'teammate_invited');
+		expect(scoreWith([rule], alone).disqualifiedBy).toEqual([{ rule: 'singleUser', detail: 'A single user with no teammate invited' }]);
+		expect(scoreWith([rule]).disqualified).toBe(false);
+		// A user scored alone inside an account: the team is not in view, so the rule does not judge it.
+		expect(scoreWith([rule], alone.map((e) => ({ ...e, accountId: 'acme' }))).disqualified).toBe(false);
+		const accounts = (events: ReturnType<typeof textbookEvents>) =>
+			scorePql(usersOf(events), config({ level: 'account', antiPql: [rule] }), NOW).map(({ pql }) => pql.disqualified);
+		expect(accounts(alone.map((e) => ({ ...e, accountId: 'solo' })))).toEqual([true]);
+		const pair = [...alone, ...alone.map((e) => ({ ...e, userId: 'u2', messageId: `${e.messageId}-2` }))];
+		expect(accounts(pair.map((e) => ({ ...e, accountId: 'duo' })))).toEqual([false]);
+	});
+
 	it('custom conditions on item fields, each with its reason', () => {
 		const rules: AntiPqlRule[] = [
 			{ kind: 'condition', label: 'Student', path: 'traits.role', operator: 'eq', value: 'student' },

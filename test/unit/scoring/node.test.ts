@@ -6,10 +6,17 @@ import { NOW, daysAgo, event, textbookEvents } from './fixtures';
 
 const node = new PqlScore();
 
+/** Whether a property exists in this version: the versions its display options name, if any (`1` or `>= 1.1`). */
+function inVersion({ displayOptions }: INodeProperties, typeVersion: number): boolean {
+	const versions = displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte: number } }> | undefined;
+	return !versions || versions.some((version) => (typeof version === 'number' ? version === typeVersion : typeVersion >= version._cnd.gte));
+}
+
 /** Parameters at their defaults (expressions left out), with overrides; enough to run execute(). */
 function context(items: INodeExecutionData[], overrides: Record<string, unknown> = {}, continueOnFail = false, typeVersion = 1) {
 	const defaults = Object.fromEntries(
 		node.description.properties
+			.filter((property) => inVersion(property, typeVersion))
 			.filter(({ default: value }) => !(typeof value === 'string' && value.startsWith('=')))
 			.map(({ name, default: value }) => [name, value]),
 	);
@@ -47,7 +54,10 @@ describe('PQL Score node, default settings', () => {
 		await expect(node.execute.call(context(items))).rejects.toThrow(NodeOperationError);
 		const [output] = await node.execute.call(context(items, {}, true));
 		expect(output.at(-1)).toMatchObject({ pairedItem: { item: 6 } });
-		expect(output.at(-1)?.json.error).toContain('timestamp');
+		expect(output.at(-1)?.json).toEqual({
+			...items[6].json,
+			error: { message: 'Item 6: The item\'s timestamp "soon" is not an ISO 8601 date', field: 'timestamp', fix: 'Give "timestamp" as ISO 8601, e.g. 2026-11-27T09:30:00Z.' },
+		});
 	});
 
 	it('uses the threshold rules and reports bad settings by field', async () => {
@@ -91,6 +101,25 @@ describe('PQL Score node, version 1.1', () => {
 		expect(hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/^1 item without an account ID was not scored/) })]);
 		const [grouped] = await node.execute.call(context(itemsOf(events), { level: 'account', eventsWithoutAccount: 'emailDomain' }));
 		expect(grouped.map(({ json }) => (json.pql as { metrics: { members: number } }).metrics.members)).toEqual([2]);
+	});
+
+	it('applies the anti-PQL defaults (free mail only, single user without a team) that version 1 leaves off (issue 16)', async () => {
+		const powerUser = [
+			event('signed_up', daysAgo(9), { email: 'max@gmail.com' }),
+			event('onboarding_completed', daysAgo(9), { email: 'max@gmail.com' }),
+			...[0, 1, 2, 3, 4, 5].map((age) => event('core_feature_used', daysAgo(age), { email: 'max@gmail.com' })),
+			event('pricing_page_viewed', daysAgo(1), { email: 'max@gmail.com' }),
+			event('usage_limit_hit', daysAgo(0), { email: 'max@gmail.com' }),
+		];
+		const [[old]] = await node.execute.call(context(itemsOf(powerUser)));
+		expect(old.json.pql).toMatchObject({ qualified: true, disqualified: false });
+		const [[now]] = await node.execute.call(v11(itemsOf(powerUser)));
+		expect((now.json.pql as { disqualifiedBy: Array<{ rule: string }> }).disqualifiedBy.map(({ rule }) => rule)).toEqual([
+			'freeMailOnly',
+			'singleUser',
+		]);
+		const [[off]] = await node.execute.call(v11(itemsOf(powerUser), { freeMailOnly: false, singleUser: false }));
+		expect(off.json.pql).toMatchObject({ qualified: true, disqualified: false });
 	});
 
 	it('shows the core\'s history defaults', () => {

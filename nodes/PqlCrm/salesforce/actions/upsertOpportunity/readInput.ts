@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { OpportunityFieldNames } from '../../../../../core/crm/salesforce';
 import { isUserId, soqlName } from '../../../../../core/crm/salesforce';
-import { FieldError } from '../../../../../core/shared/fieldError';
+import { FieldError } from '../../../../../core/shared';
 import type { OpportunityBasics } from '../../../shared/opportunityInput';
 import { readOpportunityParameters } from '../../../shared/opportunityInput';
 
