@@ -263,7 +263,8 @@ function childProcessBenchmark(name, file, budgetSeconds, main, module) {
 /**
  * Runs a benchmark that needs n8n on an n8n of its own (fresh folder under .bench/, the dist/ already
  * built and packed), when its file is run directly with node; stops n8n at the end and on Ctrl+C.
- * @param {string} name @param {(server: import('../test/support/n8n-server').N8nServer) => Promise<{ ok: boolean }>} run
+ * @param {string} name
+ * @param {(server: import('../test/support/n8n-server').N8nServer, options: { tarball: string }) => Promise<{ ok: boolean }>} run
  */
 function runOnOwnN8n(name, run) {
 	const path = require('node:path');
@@ -275,8 +276,9 @@ function runOnOwnN8n(name, run) {
 		process.on('SIGINT', stop);
 		process.on('SIGTERM', stop);
 		try {
-			await server.start({ tarball: packPackage(dir) });
-			const { ok } = await run(server);
+			const tarball = packPackage(dir);
+			await server.start({ tarball });
+			const { ok } = await run(server, { tarball });
 			process.exitCode = ok ? 0 : 1;
 		} catch (error) {
 			log(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
