@@ -96,7 +96,7 @@ async function main() {
 		for (const benchmark of benchmarks) {
 			if (controller.signal.aborted) break;
 			log(`--- benchmark "${benchmark.name}" ---`);
-			const result = await benchmark.run(server, { signal: controller.signal });
+			const result = await benchmark.run(server, { signal: controller.signal, tarball });
 			ok = ok && result.ok;
 		}
 		log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -11,6 +11,7 @@ const path = require('node:path');
 const { PostHog } = require('posthog-node');
 const { N8nServer, packPackage, OWNER, ROOT } = require('../test/support/n8n-server');
 const { startPostHogStandIn, startHubSpotStandIn, startSlackStandIn } = require('./demo-stand-ins');
+const { HISTORY_TABLE, HISTORY_COLUMNS } = require('../test/support/history-table');
 
 const home = path.join(process.env.PQL_HOME ?? path.join(os.homedir(), '.n8n-nodes-pql'), 'demo');
 const port = Number(process.env.PQL_DEMO_PORT ?? 5679);
@@ -18,7 +19,6 @@ const eventsPerSecond = Number(process.env.PQL_DEMO_EVENTS_PER_SECOND ?? 5);
 const ports = { posthog: port + 1, hubspot: port + 2, slack: port + 3 };
 
 const TEMPLATE = 'posthog-to-hubspot.json';
-const TABLE = { name: 'PQL Events', columns: ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'] };
 const PROJECT_KEY = 'phc_demo_project_key';
 const DESTINATION_SECRET = 'demo-destination-secret-not-for-production';
 /** The rep the template's PQL Route ships with; the stand-ins know them as HubSpot owner and Slack user. */
@@ -130,7 +130,7 @@ function buildIfNeeded() {
 
 /** @param {N8nServer} server */
 async function createTable(server) {
-	const res = await server.api.post('/data-tables', { name: TABLE.name, columns: TABLE.columns.map((name) => ({ name, type: 'string' })) });
+	const res = await server.api.post('/data-tables', { name: HISTORY_TABLE, columns: HISTORY_COLUMNS });
 	if (res.status !== 201) throw new Error(`creating the Data Table: ${res.status} ${JSON.stringify(res.data)}`);
 }
 
@@ -217,7 +217,7 @@ async function main() {
 	workflow.name = `${workflow.name} (DEMO)`;
 	const workflowId = await n8n.importWorkflow(workflow);
 	await n8n.waitForWebhook(`/webhook/${trigger.webhookId}`);
-	say(`imported and activated "${workflow.name}" with DEMO credentials and the "${TABLE.name}" Data Table`);
+	say(`imported and activated "${workflow.name}" with DEMO credentials and the "${HISTORY_TABLE}" Data Table`);
 
 	/** @type {Set<string>} */
 	const printed = new Set();

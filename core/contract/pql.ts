@@ -117,7 +117,7 @@ export interface Step {
  */
 export type LogisticTransform = 'log1p' | { steps: Step[] };
 
-/** The predictive model's JSON form; see the README, "Model JSON". */
+/** The predictive model's JSON form; see "Model JSON" in docs/nodes/score.md. */
 export interface LogisticModel extends ModelIdentity {
 	kind: 'logistic';
 	signals: SignalDefinition[];

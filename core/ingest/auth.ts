@@ -56,6 +56,7 @@ export function parseBearerToken(header: string | undefined): string | null {
 export function unauthorizedError(detail: string): IngestError {
 	return new IngestError(
 		'unauthorized',
-		`The request is not authenticated: ${detail}. Use the same secret in the sender and in the trigger's credential.`,
+		`The request is not authenticated: ${detail}.`,
+		"Use the same secret in the sender and in the trigger's credential.",
 	);
 }

@@ -8,7 +8,7 @@ export type RawBody = Buffer | string;
 const MAX_PARSER_DETAIL = 120;
 
 function emptyBody(): IngestError {
-	return new IngestError('emptyBody', 'The request body is empty. Send the events as JSON.');
+	return new IngestError('emptyBody', 'The request body is empty.', 'Send the events as JSON.');
 }
 
 function isJsonMediaType(contentType: string | undefined): boolean {
@@ -33,7 +33,8 @@ function parseJsonText(text: string): unknown {
 		parsed.error instanceof Error ? parsed.error.message.slice(0, MAX_PARSER_DETAIL) : '';
 	throw new IngestError(
 		'invalidJson',
-		`The request body is not valid JSON (${detail}). Send a JSON object or array with Content-Type: application/json.`,
+		`The request body is not valid JSON (${detail}).`,
+		'Send a JSON object or array with Content-Type: application/json.',
 	);
 }
 
@@ -50,7 +51,8 @@ export function readJsonBody(
 	if (!isJsonMediaType(contentType)) {
 		throw new IngestError(
 			'unsupportedMediaType',
-			`Content-Type ${JSON.stringify(contentType)} is not accepted. Send JSON with Content-Type: application/json.`,
+			`Content-Type ${JSON.stringify(contentType)} is not accepted.`,
+			'Send JSON with Content-Type: application/json.',
 		);
 	}
 	const raw = rawBody ?? (typeof body === 'string' || Buffer.isBuffer(body) ? body : undefined);

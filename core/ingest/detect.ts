@@ -57,7 +57,8 @@ const SOURCE_NAMES: Readonly<Record<EventSource, string>> = {
 function unknownFormat(expected: string): IngestError {
 	return new IngestError(
 		'unknownFormat',
-		`The body is not ${expected}. This trigger accepts ${ACCEPTED_SHAPES}. Check the sender's URL and body template.`,
+		`The body is not ${expected}.`,
+		`This trigger accepts ${ACCEPTED_SHAPES}. Check the sender's URL and body template.`,
 	);
 }
 
@@ -148,7 +149,8 @@ export function detectPayload(request: {
 	if (forcedSource && source !== forcedSource) {
 		throw new IngestError(
 			'sourceMismatch',
-			`The body is a ${SOURCE_NAMES[source]} payload, but this trigger accepts only ${SOURCE_NAMES[forcedSource]}. Change the trigger's Source setting or the sender's URL.`,
+			`The body is a ${SOURCE_NAMES[source]} payload, but this trigger accepts only ${SOURCE_NAMES[forcedSource]}.`,
+			"Change the trigger's Source setting or the sender's URL.",
 		);
 	}
 	const posthog = source === 'posthog';

@@ -1,3 +1,5 @@
+import { FieldError } from '../shared/fieldError';
+
 export type IngestStatus = 400 | 401 | 413 | 415;
 
 const STATUS_OF_CODE = {
@@ -16,15 +18,34 @@ const STATUS_OF_CODE = {
 
 export type IngestErrorCode = keyof typeof STATUS_OF_CODE;
 
-/** The whole request is unusable: the trigger answers `status` with `responseBody()` and starts no execution. */
-export class IngestError extends Error {
+/** The part of the request at fault, as the sender knows it. */
+const FIELD_OF_CODE: Record<IngestErrorCode, string> = {
+	emptyBody: 'body',
+	invalidJson: 'body',
+	tooDeep: 'body',
+	unknownFormat: 'body',
+	sourceMismatch: 'body',
+	noValidEvents: 'body',
+	unauthorized: 'authentication',
+	bodyTooLarge: 'body',
+	tooManyValues: 'body',
+	tooManyEvents: 'body',
+	unsupportedMediaType: 'Content-Type',
+};
+
+/**
+ * The whole request is unusable: the trigger answers `status` with `responseBody()` and starts no
+ * execution. The sender reads one message, so it says the problem and then the fix.
+ */
+export class IngestError extends FieldError {
 	readonly status: IngestStatus;
 
 	constructor(
 		readonly code: IngestErrorCode,
-		message: string,
+		problem: string,
+		fix: string,
 	) {
-		super(message);
+		super(`${problem} ${fix}`, FIELD_OF_CODE[code], fix);
 		this.name = 'IngestError';
 		this.status = STATUS_OF_CODE[code];
 	}
@@ -34,14 +55,10 @@ export class IngestError extends Error {
 	}
 }
 
-/** One event of a request is unusable; the others still go through. */
-export class EventRejected extends Error {
-	constructor(readonly reason: string) {
-		super(reason);
-		this.name = 'EventRejected';
-	}
-}
-
+/**
+ * One event of a request is unusable; the others still go through. The reason names the event's
+ * field; the sender's fix is always the same.
+ */
 export function reject(reason: string): never {
-	throw new EventRejected(reason);
+	throw new FieldError(reason, 'event', 'Correct the event in the sender: the other events of the request went through.');
 }

@@ -35,7 +35,8 @@ export function sanitizeJson(
 		if (values > limits.maxValues) {
 			throw new IngestError(
 				'tooManyValues',
-				`The JSON body holds more than ${limits.maxValues.toLocaleString('en-US')} values. Send fewer or smaller events per request.`,
+				`The JSON body holds more than ${limits.maxValues.toLocaleString('en-US')} values.`,
+				'Send fewer or smaller events per request.',
 			);
 		}
 		if (typeof source !== 'object' || source === null) {
@@ -45,7 +46,8 @@ export function sanitizeJson(
 		if (depth + 1 > limits.maxDepth) {
 			throw new IngestError(
 				'tooDeep',
-				`The JSON body is nested more than ${limits.maxDepth} levels deep. Flatten the event properties.`,
+				`The JSON body is nested more than ${limits.maxDepth} levels deep.`,
+				'Flatten the event properties.',
 			);
 		}
 		if (Array.isArray(source)) {
@@ -70,7 +72,8 @@ export function assertEventCount(count: number, limits: Pick<IngestLimits, 'maxE
 	if (count > limits.maxEvents) {
 		throw new IngestError(
 			'tooManyEvents',
-			`The request carries ${count.toLocaleString('en-US')} events; at most ${limits.maxEvents.toLocaleString('en-US')} are accepted per request. Send smaller batches (posthog-node: flushAt; Segment: batch size).`,
+			`The request carries ${count.toLocaleString('en-US')} events; at most ${limits.maxEvents.toLocaleString('en-US')} are accepted per request.`,
+			'Send smaller batches (posthog-node: flushAt; Segment: batch size).',
 		);
 	}
 }
@@ -79,7 +82,8 @@ export function assertBodySize(bytes: number, limits: Pick<IngestLimits, 'maxBod
 	if (bytes > limits.maxBodyBytes) {
 		throw new IngestError(
 			'bodyTooLarge',
-			`The request body is ${bytes.toLocaleString('en-US')} bytes; at most ${limits.maxBodyBytes.toLocaleString('en-US')} are accepted. Send smaller batches.`,
+			`The request body is ${bytes.toLocaleString('en-US')} bytes; at most ${limits.maxBodyBytes.toLocaleString('en-US')} are accepted.`,
+			'Send smaller batches.',
 		);
 	}
 }

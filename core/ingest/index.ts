@@ -4,7 +4,8 @@ import { readJsonBody, type RawBody } from './body';
 import type { MapContext } from './build-event';
 import { dedupeByMessageId } from './dedupe';
 import { detectPayload, type IngestFormat, type WebhookRoute } from './detect';
-import { EventRejected, IngestError } from './errors';
+import { FieldError } from '../shared/fieldError';
+import { IngestError } from './errors';
 import { createEventFilter, type EventFilterOptions } from './filter';
 import { assertEventCount, sanitizeJson } from './guard';
 import { headerValue, type RequestHeaders } from './headers';
@@ -94,7 +95,8 @@ function noValidEvents(rejected: readonly RejectedEvent[]): IngestError {
 		.join('; ');
 	return new IngestError(
 		'noValidEvents',
-		`None of the ${rejected.length} events in the request can be used (${reasons}). Fix the events and send them again.`,
+		`None of the ${rejected.length} events in the request can be used (${reasons}).`,
+		'Fix the events and send them again.',
 	);
 }
 
@@ -108,8 +110,8 @@ function mapAll(
 	messages.forEach((message, index) => {
 		const outcome = attempt(() => map(message, ctx));
 		if (outcome.ok) mapped.push(outcome.value);
-		else if (outcome.error instanceof EventRejected)
-			rejected.push({ index, reason: outcome.error.reason });
+		// Mapping rejects an event with a FieldError (reject()); anything else is not the event's fault.
+		else if (outcome.error instanceof FieldError) rejected.push({ index, reason: outcome.error.message });
 		else throw outcome.error;
 	});
 	return { mapped, rejected };

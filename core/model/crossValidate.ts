@@ -1,6 +1,6 @@
 import type { LearnOptions, ValidationSummary } from '../contract/model';
 import type { ModelKind } from '../contract/pql';
-import { ScoringError } from '../scoring';
+import { FieldError } from '../shared/fieldError';
 import type { FoldScores } from './backtest';
 import { scoreWithPqlScore } from './evaluate';
 import type { Fold } from './folds';
@@ -69,7 +69,7 @@ export function crossValidate(learning: Learning, options: LearnOptions): CrossV
 		});
 	}
 	if (summary.folds.length === 0) {
-		throw new ScoringError(
+		throw new FieldError(
 			'No fold could be used to test the models',
 			'Folds',
 			`${summary.skipped.join(' ')} Give more entities (with conversions among the earliest ones when testing on the most recent), or use fewer folds.`,

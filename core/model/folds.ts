@@ -1,5 +1,5 @@
 import type { Validation } from '../contract/model';
-import { ScoringError } from '../scoring';
+import { FieldError } from '../shared/fieldError';
 import type { Table } from './table';
 
 export interface Fold {
@@ -39,7 +39,7 @@ function randomFolds(table: Table, folds: number, seed: number): Fold[] {
 function timeFolds(table: Table, folds: number): Fold[] {
 	const undated = table.entities.find((entity) => entity.dateMs === null);
 	if (undated) {
-		throw new ScoringError(
+		throw new FieldError(
 			`Entity "${undated.id}" has no date, so it cannot be placed in time`,
 			'Date Field',
 			'Give every entity a date, or test on random folds instead.',
@@ -64,7 +64,7 @@ function timeFolds(table: Table, folds: number): Fold[] {
 /** The folds cross-validation learns and tests on; the same table and settings always give the same folds. */
 export function foldsOf(table: Table, validation: Validation): Fold[] {
 	if (!Number.isInteger(validation.folds) || validation.folds < 2) {
-		throw new ScoringError(`${validation.folds} folds cannot cross-validate`, 'Folds', 'Use 2 folds or more; 5 is usual.');
+		throw new FieldError(`${validation.folds} folds cannot cross-validate`, 'Folds', 'Use 2 folds or more; 5 is usual.');
 	}
 	return validation.kind === 'time' ? timeFolds(table, validation.folds) : randomFolds(table, validation.folds, validation.seed);
 }

@@ -1,6 +1,7 @@
 import type { LabelledEntity, LearnedPql, LearnOptions } from '../contract/model';
 import type { ScoringModel, SignalDefinition } from '../contract/pql';
-import { readModel, ScoringError } from '../scoring';
+import { readModel } from '../scoring';
+import { FieldError } from '../shared/fieldError';
 import { backtestModel } from './backtest';
 import { shapeSignals } from './bins';
 import { KINDS, crossValidate } from './crossValidate';
@@ -20,7 +21,7 @@ function versioned<T extends Omit<ScoringModel, 'version'>>(model: T, version: s
 function checkLabels(table: Table): void {
 	const converters = converterCount(table, allRows(table));
 	if (converters === 0 || converters === table.entities.length) {
-		throw new ScoringError(
+		throw new FieldError(
 			converters === 0 ? 'No entity in the training data converted' : 'Every entity in the training data converted',
 			'Converted Field',
 			'A model learns from the difference between those who converted and those who did not: include both.',

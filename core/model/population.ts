@@ -1,7 +1,8 @@
 import type { JsonObject } from '../contract/event';
 import type { LabelledEntity } from '../contract/model';
 import type { SignalCategory, SignalDefinition, UserInput } from '../contract/pql';
-import { ScoringError, isoToMillis, signalKey } from '../scoring';
+import { isoToMillis, signalKey } from '../scoring';
+import { FieldError } from '../shared/fieldError';
 import type { MeasuredEntity } from './measure';
 
 const YES = new Set(['true', 'yes', 'y', '1', 'converted', 'won', 'closed won', 'closedwon', 'closed-won']);
@@ -15,7 +16,7 @@ export function readConverted(value: unknown, field: string): boolean {
 	const text = String(value).trim().toLowerCase();
 	if (YES.has(text)) return true;
 	if (NO.has(text)) return false;
-	throw new ScoringError(
+	throw new FieldError(
 		`"${String(value)}" in "${field}" is neither converted nor not converted`,
 		field,
 		'Use true / false (or yes / no, won / lost, 1 / 0) for the converted field.',
@@ -27,7 +28,7 @@ export function readDate(value: unknown, field: string): number | null {
 	if (value === undefined || value === null || value === '') return null;
 	const ms = typeof value === 'number' ? value : isoToMillis(String(value));
 	if (Number.isFinite(ms)) return ms;
-	throw new ScoringError(`"${String(value)}" in "${field}" is not a date`, field, 'Use an ISO 8601 date such as 2026-09-30.');
+	throw new FieldError(`"${String(value)}" in "${field}" is not a date`, field, 'Use an ISO 8601 date such as 2026-09-30.');
 }
 
 /** Signals read from item fields, as PQL Score's "Item Field" signals, keyed like PQL Score names them. */

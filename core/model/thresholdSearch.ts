@@ -1,5 +1,5 @@
 import type { RuleCondition } from '../contract/model';
-import { ScoringError } from '../scoring';
+import { FieldError } from '../shared/fieldError';
 import type { Bitset } from './bitset';
 import { and, count, countBoth, countJoint } from './bitset';
 import type { Evidence, TestedRule } from './discovery';
@@ -54,8 +54,8 @@ function extend(base: Scored, rule: TestedRule, converted: Bitset): Scored {
 }
 
 /** Why no rules could be suggested: nothing to search. */
-export function noRules(): ScoringError {
-	return new ScoringError(
+export function noRules(): FieldError {
+	return new FieldError(
 		'No signal is met more often by converters than by the others at the target PQL share',
 		'Converted Field',
 		'Check that the converted field marks the right entities, add signals, or lower the target PQL share.',

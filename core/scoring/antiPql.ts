@@ -1,6 +1,6 @@
 import type { AntiPqlRule, Disqualification } from '../contract/pql';
 import { isFreeMailDomain } from '../enrichment/domainLists';
-import { describeCondition, meets } from './conditions';
+import { describeCondition, meets } from '../shared/conditions';
 import { emailDomain } from '../shared/emailDomain';
 import { latestValue } from './profiles';
 import type { Subject } from './subject';

@@ -1,7 +1,7 @@
 import type { AntiPqlRule, GradeBand, ScoringConfig } from '../contract/pql';
 import { readCondition, readModel } from './modelReader';
 import { Reader } from './readers';
-import { ScoringError } from './scoringError';
+import { FieldError } from '../shared/fieldError';
 import { isValidTimeZone } from './time';
 
 function readAntiRule(reader: Reader): AntiPqlRule {
@@ -32,13 +32,13 @@ function readGrades(reader: Reader): GradeBand[] {
 		minScore: band.at('minScore').number({ min: 0, max: 100 }),
 	}));
 	if (grades.length > 0) return grades;
-	throw new ScoringError('No grade bands are defined', reader.path, 'Add at least one grade band, e.g. D from 0.');
+	throw new FieldError('No grade bands are defined', reader.path, 'Add at least one grade band, e.g. D from 0.');
 }
 
 function readTimeZone(reader: Reader): string {
 	const zone = reader.text();
 	if (isValidTimeZone(zone)) return zone;
-	throw new ScoringError(`"${zone}" is not a time zone`, reader.path, 'Use an IANA zone such as Europe/Berlin or UTC.');
+	throw new FieldError(`"${zone}" is not a time zone`, reader.path, 'Use an IANA zone such as Europe/Berlin or UTC.');
 }
 
 /** Checks every setting (built in code or from node parameters), so scoring never meets one it cannot use. */

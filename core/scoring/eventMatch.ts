@@ -1,8 +1,8 @@
 import type { CanonicalEvent } from '../contract/event';
 import type { PropertyCondition, SignalDefinition } from '../contract/pql';
-import { meets } from './conditions';
-import { valueAtPath } from './fieldPath';
-import { toNumber } from './numbers';
+import { meets } from '../shared/conditions';
+import { valueAtPath } from '../shared/fieldPath';
+import { toNumber } from '../shared/values';
 import type { Tally } from './subject';
 import { daysBetween } from './time';
 

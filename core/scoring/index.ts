@@ -2,12 +2,10 @@ export { scorePql, scoreUsers } from './score';
 export type { ScoringRun } from './score';
 export { UserCollector, usersFromEvents, readEvent, readTimedEvent, userKey } from './users';
 export type { EventItem } from './users';
-export { readModel, parseModelJson } from './modelReader';
+export { jsonOrError, readModel, parseModelJson } from './modelReader';
 export { readConfig } from './configReader';
-export { ScoringError } from './scoringError';
 export { readPreviousStates } from './previousState';
 export { signalKey } from './signalKey';
-export { emailDomain } from '../shared/emailDomain';
 export { decayFactor, isoToMillis } from './time';
 export {
 	DEFAULT_CONFIG,

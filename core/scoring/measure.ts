@@ -1,6 +1,6 @@
 import type { FieldSource, ScoringModel, SignalDefinition, SignalValue } from '../contract/pql';
-import { valueAtPath } from './fieldPath';
-import { toNumber } from './numbers';
+import { valueAtPath } from '../shared/fieldPath';
+import { toNumber } from '../shared/values';
 import { latestValue } from './profiles';
 import type { Clock, Subject, Tally } from './subject';
 import { dayReader } from './time';

@@ -12,7 +12,7 @@ import type {
 	ThresholdModel,
 	WeightedModel,
 } from '../contract/pql';
-import { ScoringError } from './scoringError';
+import { FieldError } from '../shared/fieldError';
 import { Reader } from './readers';
 
 const CATEGORIES: readonly SignalCategory[] = ['usage', 'intent', 'fit'];
@@ -24,7 +24,7 @@ function readValue(reader: Reader): SignalValue {
 	if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
 		return value;
 	}
-	throw new ScoringError(`"${reader.path}" must be a number, text or true/false`, reader.path, 'Use a plain value.');
+	throw new FieldError(`"${reader.path}" must be a number, text or true/false`, reader.path, 'Use a plain value.');
 }
 
 export function readCondition(reader: Reader): Condition {
@@ -62,7 +62,7 @@ function readSignal(reader: Reader): SignalDefinition {
 		detail: reader.at('detail').optional((r) => r.text()),
 	};
 	if (signal.source.kind === 'events' && signal.source.names.length === 0) {
-		throw new ScoringError(
+		throw new FieldError(
 			`Signal "${signal.key}" lists no event names`,
 			`${reader.path}.source.names`,
 			'Add at least one event name, or * for every event.',
@@ -76,7 +76,7 @@ function readSignals(reader: Reader): SignalDefinition[] {
 	const seen = new Set<string>();
 	signals.forEach((signal, index) => {
 		if (seen.has(signal.key)) {
-			throw new ScoringError(
+			throw new FieldError(
 				`Two signals are called "${signal.key}"`,
 				`${reader.path}[${index}].key`,
 				'Give every signal its own name.',
@@ -90,7 +90,7 @@ function readSignals(reader: Reader): SignalDefinition[] {
 function readSignalReference(reader: Reader, signals: SignalDefinition[]): string {
 	const key = reader.text();
 	if (signals.some((signal) => signal.key === key)) return key;
-	throw new ScoringError(
+	throw new FieldError(
 		`"${reader.path}" refers to a signal "${key}" that is not defined`,
 		reader.path,
 		`Use one of: ${signals.map((signal) => signal.key).join(', ')}.`,
@@ -155,11 +155,11 @@ function readPerSignal<T>(reader: Reader, signals: SignalDefinition[], read: (en
 function readSteps(reader: Reader): LogisticTransform {
 	const steps = reader.list().map((step) => ({ from: step.at('from').number(), value: step.at('value').number() }));
 	if (steps.length === 0) {
-		throw new ScoringError(`"${reader.path}" lists no steps`, reader.path, 'Give at least one step: { "from": 5, "value": 1 }.');
+		throw new FieldError(`"${reader.path}" lists no steps`, reader.path, 'Give at least one step: { "from": 5, "value": 1 }.');
 	}
 	steps.forEach((step, index) => {
 		if (index > 0 && step.from <= steps[index - 1].from) {
-			throw new ScoringError(
+			throw new FieldError(
 				`"${reader.path}[${index}].from" must be above the step before it`,
 				`${reader.path}[${index}].from`,
 				'List the steps from the lowest "from" to the highest, each "from" once.',
@@ -203,7 +203,8 @@ export function readModel(value: unknown, path = 'model'): ScoringModel {
 	return readLogistic(reader, signals);
 }
 
-function jsonOrError(text: string): { parsed: unknown } | { error: string } {
+/** JSON text read, or why it cannot be. */
+export function jsonOrError(text: string): { parsed: unknown } | { error: string } {
 	try {
 		return { parsed: JSON.parse(text) };
 	} catch (error) {
@@ -215,7 +216,7 @@ function jsonOrError(text: string): { parsed: unknown } | { error: string } {
 export function parseModelJson(text: string): ScoringModel {
 	const result = jsonOrError(text);
 	if ('error' in result) {
-		throw new ScoringError(
+		throw new FieldError(
 			`The model JSON cannot be read: ${result.error}`,
 			'modelJson',
 			'Paste the JSON exactly as PQL Model produced it.',

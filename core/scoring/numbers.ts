@@ -1,6 +1,3 @@
-// Moved to core/shared with the conditions that use it; scoring's own imports still point here.
-export { toNumber } from '../shared/values';
-
 export function roundTo(value: number, decimals: number): number {
 	const factor = 10 ** decimals;
 	// Adding 0 turns -0 into 0 so that equal scores print and compare the same.

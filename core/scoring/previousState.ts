@@ -1,5 +1,5 @@
 import type { EntityType, PreviousState } from '../contract/pql';
-import { isRecord } from './fieldPath';
+import { isRecord } from '../shared/values';
 
 function text(value: unknown): string | null {
 	return typeof value === 'string' && value.trim() !== '' ? value : null;

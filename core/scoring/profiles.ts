@@ -1,5 +1,5 @@
 import type { JsonObject } from '../contract/event';
-import { valueAtPath } from './fieldPath';
+import { valueAtPath } from '../shared/fieldPath';
 
 /** The value at `path` in the most recent profile that has one. */
 export function latestValue(profiles: JsonObject[], path: string): unknown {

@@ -1,5 +1,5 @@
-import { ScoringError } from './scoringError';
-import { isRecord } from './fieldPath';
+import { FieldError } from '../shared/fieldError';
+import { isRecord } from '../shared/values';
 
 /** Reads untrusted JSON field by field, failing with the path of the first wrong field. */
 export class Reader {
@@ -9,7 +9,7 @@ export class Reader {
 	) {}
 
 	private fail(expected: string): never {
-		throw new ScoringError(
+		throw new FieldError(
 			`"${this.path}" must be ${expected}`,
 			this.path,
 			`Set "${this.path}" to ${expected}.`,

@@ -8,7 +8,7 @@ import type { EventMatcher, MatcherIndex } from './eventMatch';
 import { eventMatchers, indexMatchers, talliesOf } from './eventMatch';
 import type { Measurements } from './measure';
 import { decays, measureAll } from './measure';
-import { toNumber } from './numbers';
+import { toNumber } from '../shared/values';
 import type { Clock, Subject, Tally } from './subject';
 import { daysBetween, isoToMillis } from './time';
 

@@ -1,5 +1,5 @@
 import type { ThresholdModel } from '../contract/pql';
-import { describeCondition, meets } from './conditions';
+import { describeCondition, meets } from '../shared/conditions';
 import type { Measurements } from './measure';
 import { measured } from './measure';
 import { roundTo } from './numbers';

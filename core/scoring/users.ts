@@ -1,7 +1,7 @@
 import type { CanonicalEvent, EventType, JsonObject } from '../contract/event';
 import type { PreviousState, UserInput } from '../contract/pql';
-import { isRecord } from './fieldPath';
-import { ScoringError } from './scoringError';
+import { isRecord } from '../shared/values';
+import { FieldError } from '../shared/fieldError';
 import { isoToMillis } from './time';
 
 export interface EventItem {
@@ -92,13 +92,13 @@ function normalised(json: JsonObject): CanonicalEvent {
 function namedEvent(json: JsonObject): CanonicalEvent {
 	const event = canonicalAlready(json) ? (json as unknown as CanonicalEvent) : normalised(json);
 	if (event.event) return event;
-	throw new ScoringError('The item has no event name', 'event', 'Map "event" to the name of the event.');
+	throw new FieldError('The item has no event name', 'event', 'Map "event" to the name of the event.');
 }
 
 function millisOf(event: CanonicalEvent, json: JsonObject): number {
 	const ms = event.timestamp ? isoToMillis(event.timestamp) : Number.NaN;
 	if (!Number.isNaN(ms)) return ms;
-	throw new ScoringError(
+	throw new FieldError(
 		`The item's timestamp "${String(json.timestamp ?? '')}" is not an ISO 8601 date`,
 		'timestamp',
 		'Give "timestamp" as ISO 8601, e.g. 2026-11-27T09:30:00Z.',
@@ -107,7 +107,7 @@ function millisOf(event: CanonicalEvent, json: JsonObject): number {
 
 function requireUser(event: CanonicalEvent): void {
 	if (event.userId || event.email || event.anonymousId) return;
-	throw new ScoringError(
+	throw new FieldError(
 		'The item has no userId, email or anonymousId',
 		'userId',
 		'Map "userId" (or "email") so the event can be attributed to a user.',

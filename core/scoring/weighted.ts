@@ -1,8 +1,9 @@
 import type { PointRule, SignalCategory, SignalDefinition, WeightedModel } from '../contract/pql';
-import { meets } from './conditions';
+import { meets } from '../shared/conditions';
 import type { MeasuredSignal, Measurements, Unit } from './measure';
 import { measured } from './measure';
-import { clamp, roundTo, toNumber } from './numbers';
+import { clamp, roundTo } from './numbers';
+import { toNumber } from '../shared/values';
 import type { ModelOutcome } from './outcome';
 import { describeMeasurement, formatPoints } from './reasonText';
 import { decayFactor } from './time';

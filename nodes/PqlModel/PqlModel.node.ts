@@ -5,9 +5,9 @@ import { inputProperties } from './description/input';
 import { learningProperties } from './description/learning';
 import { optionProperties } from './description/options';
 import { metricsItem, modelItems, reportItem } from './execute/outputs';
-import { toNodeError } from './execute/nodeError';
 import { readPopulation } from './execute/population';
 import { learnOptions } from './execute/settings';
+import { failEveryItem } from '../shared/run';
 
 export class PqlModel implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,9 +35,8 @@ export class PqlModel implements INodeType {
 			const learned = learnPql(entities, signals, learnOptions(this));
 			return [modelItems(learned, paired), [metricsItem(learned, paired)], [await reportItem(this, learned, paired)]];
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, 0);
-			if (!this.continueOnFail()) throw nodeError;
-			return [[{ json: { error: nodeError.message }, error: nodeError, pairedItem: paired }], [], []];
+			// Every model is learned from every item, so whatever stops learning fails each of them.
+			return [failEveryItem(this, error), [], []];
 		}
 	}
 }

@@ -12,7 +12,7 @@ import { SCORE } from './description/shared';
 import { signalProperties } from './description/signals';
 import { thresholdProperties } from './description/threshold';
 import { transitionProperties } from './description/transitions';
-import { toNodeError } from './execute/nodeError';
+import { failEveryItem } from '../shared/run';
 import { prepareRows } from './execute/prepareRows';
 import { scoreHistoryRows } from './execute/scoreHistoryRows';
 import { scoreItems } from './execute/scoreItems';
@@ -60,9 +60,7 @@ export class PqlScore implements INodeType {
 			return historyRows ? scoreHistoryRows(this, items) : [scoreItems(this, items)];
 		} catch (error) {
 			// Settings apply to every item, so a settings error fails each of them.
-			const nodeError = toNodeError(this.getNode(), error, 0);
-			if (!this.continueOnFail()) throw nodeError;
-			const failed = items.map((_, index) => ({ json: { error: nodeError.message }, pairedItem: { item: index } }));
+			const failed = failEveryItem(this, error);
 			return historyRows ? [failed, []] : [failed];
 		}
 	}

@@ -1,18 +1,20 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { FieldError } from '../../core/shared/fieldError';
+import { FieldError } from '../../core/shared';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
 /**
- * Names the item (unless a node setting is at fault), the field and the fix. API errors already carry the vendor's message and hint;
- * anything unexpected keeps its own message.
+ * Names the item, the field and the fix. No item is named when a node setting is at fault or the
+ * work was done once for every item (`itemIndex` undefined). API errors already carry the vendor's
+ * message and hint; anything unexpected keeps its own message.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
+export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof FieldError) {
-		const message = error.setting ? error.message : `Item ${itemIndex}: ${error.message}`;
-		return new NodeOperationError(node, message, { itemIndex, description: `Field "${error.field}": ${error.fix}` });
+		const message = error.setting || itemIndex === undefined ? error.message : `Item ${itemIndex}: ${error.message}`;
+		// The FieldError stays the cause, so an error item made from this error later still has its field and fix.
+		return new NodeOperationError(node, error, { message, itemIndex, description: `Field "${error.field}": ${error.fix}` });
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
@@ -25,7 +27,8 @@ export interface ItemErrorJson extends IDataObject {
 }
 
 function errorJson(cause: unknown, nodeError: NodeError): ItemErrorJson {
-	if (cause instanceof FieldError) return { message: nodeError.message, field: cause.field, fix: cause.fix };
+	const field = cause instanceof FieldError ? cause : nodeError.cause instanceof FieldError ? nodeError.cause : undefined;
+	if (field !== undefined) return { message: nodeError.message, field: field.field, fix: field.fix };
 	return { message: nodeError.message, field: null, fix: nodeError.description ?? null };
 }
 

@@ -11,6 +11,16 @@ export function failedItem(context: IExecuteFunctions, input: INodeExecutionData
 	return errorItem(context.getNode(), input, itemIndex, failure, nodeError);
 }
 
+/**
+ * A failure of work done once for the whole input (a setting every item shares, or learning from
+ * all of them): every item fails alike, naming none; without continueOnFail, the node's error.
+ */
+export function failEveryItem(context: IExecuteFunctions, failure: unknown): INodeExecutionData[] {
+	const nodeError = toNodeError(context.getNode(), failure);
+	if (!context.continueOnFail()) throw nodeError;
+	return context.getInputData().map((input, itemIndex) => errorItem(context.getNode(), input, itemIndex, failure, nodeError));
+}
+
 function outputItem(context: IExecuteFunctions, input: INodeExecutionData, itemIndex: number, outcome: ItemOutcome): INodeExecutionData {
 	if ('add' in outcome) return { json: { ...input.json, ...outcome.add }, pairedItem: { item: itemIndex } };
 	return failedItem(context, input, itemIndex, outcome.failed);

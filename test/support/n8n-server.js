@@ -339,14 +339,14 @@ class N8nServer {
 	}
 
 	/**
-	 * The id of the Data Table `name`, created with these String columns unless another test of the
-	 * run made it already (as an ops person would in the UI).
+	 * The id of the Data Table `name`, created with these columns (a name alone: a String column)
+	 * unless another test of the run made it already (as an ops person would in the UI).
 	 * @param {string} name
-	 * @param {string[]} columns
+	 * @param {Array<string | { name: string, type: 'string' | 'number' }>} columns
 	 * @returns {Promise<string>}
 	 */
 	async ensureDataTable(name, columns) {
-		const created = await this.api.post('/data-tables', { name, columns: columns.map((column) => ({ name: column, type: 'string' })) });
+		const created = await this.api.post('/data-tables', { name, columns: columns.map((column) => (typeof column === 'string' ? { name: column, type: 'string' } : column)) });
 		if (created.status === 201) return created.data.id;
 		if (created.status !== 409) throw new Error(`creating data table ${name}: ${created.status} ${JSON.stringify(created.data)}`);
 		// n8n wants the JSON filter fully percent-encoded, which axios's params serializer does not do.

@@ -1,23 +1,21 @@
 import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
-import { ScheduleTrigger } from 'n8n-nodes-base/dist/nodes/Schedule/ScheduleTrigger.node';
 import type { IDataObject } from 'n8n-workflow';
 
 import history from '../../workflows/posthog-score-with-history.json';
 import type { PqlResult } from '../../core/contract/pql';
+import { historyRows } from '../../core/scoring/history';
 import { PqlScore } from '../../nodes/PqlScore/PqlScore.node';
 import { PqlTrigger } from '../../nodes/PqlTrigger/PqlTrigger.node';
 import { PostHogWebhookApi } from '../../credentials/PostHogWebhookApi.credentials';
-import { InMemoryDataTables, createNodeTypes, runWebhook, runWorkflow, type WorkflowJson } from './harness';
+import { canonicalEvent } from './fixtures/canonical-event';
+import { HISTORY_COLUMNS, HISTORY_TABLE } from './fixtures/history-data-table';
+import { InMemoryDataTables, createNodeTypes, runWebhook, type WorkflowJson } from './harness';
 
 const template = history as unknown as WorkflowJson;
 const SECRET = 'example-destination-secret-for-history';
-const TABLE = 'PQL Events';
-const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
 const DAY_MS = 86_400_000;
 
-const nodeTypes = createNodeTypes({ nodes: [PqlTrigger, PqlScore], credentials: [PostHogWebhookApi] })
-	.add('n8n-nodes-base.removeDuplicates', RemoveDuplicates)
-	.add('n8n-nodes-base.scheduleTrigger', ScheduleTrigger);
+const nodeTypes = createNodeTypes({ nodes: [PqlTrigger, PqlScore], credentials: [PostHogWebhookApi] }).add('n8n-nodes-base.removeDuplicates', RemoveDuplicates);
 const credentials = { postHogWebhookApi: { headerName: 'Authorization', secret: SECRET, projectApiKey: 'phc_history' } };
 
 /** PQL Score reads "now" from the clock, so event times are relative to the real now. */
@@ -25,7 +23,7 @@ const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).t
 
 function freshTables(): InMemoryDataTables {
 	const tables = new InMemoryDataTables();
-	tables.createTable(TABLE, COLUMNS.map((name) => ({ name, type: 'string' as const })));
+	tables.createTable(HISTORY_TABLE, HISTORY_COLUMNS);
 	return tables;
 }
 
@@ -59,106 +57,91 @@ async function deliver(tables: InMemoryDataTables, body: IDataObject, path?: str
 	});
 	expect(run.workflow?.status).toBe('success');
 	const workflow = run.workflow!;
+	expect(workflow.ran('Failed Items')).toBe(false);
 	return {
 		scores: workflow.json('PQL Score').map((item) => item.pql as unknown as PqlResult),
+		saved: workflow.json('Save Summary'),
 		newPql: workflow.json('New PQL'),
 		history: workflow.json('Get History'),
 	};
 }
 
-const states = (tables: InMemoryDataTables) =>
-	tables.rows(TABLE).map((row) => (typeof row.pqlState === 'string' ? (JSON.parse(row.pqlState) as IDataObject) : null));
+const rows = (tables: InMemoryDataTables, kind: string) => tables.rows(HISTORY_TABLE).filter((row) => row.kind === kind);
 
-describe('PostHog score-with-history template (Data Table pattern)', () => {
-	test('three events in three executions build one user up to qualification, announced once', async () => {
+describe('PostHog score-with-history template (Data Table history)', () => {
+	test('three events in three executions build one account up to qualification, announced once; its state is one row', async () => {
 		const tables = freshTables();
 
 		const first = await deliver(tables, destination('signed_up', 'ada', daysAgo(3)));
 		expect(first.scores).toHaveLength(1);
-		expect(first.scores[0]).toMatchObject({
-			entity: { type: 'user', id: 'ada' },
-			score: 10,
-			qualified: false,
-			newlyQualified: false,
-			previousScore: null,
-		});
+		expect(first.scores[0]).toMatchObject({ entity: { type: 'account', id: 'acme' }, qualified: false, newlyQualified: false, previousScore: null });
 		expect(first.newPql).toEqual([]);
 
-		const second = await deliver(tables, destination('teammate_invited', 'ada', daysAgo(2)));
+		const second = await deliver(tables, destination('teammate_invited', 'bo', daysAgo(2)));
 		expect(second.history).toHaveLength(2);
-		expect(second.scores[0]).toMatchObject({ score: 40, qualified: false, newlyQualified: false, previousScore: 10 });
+		expect(second.scores[0]).toMatchObject({ qualified: false, newlyQualified: false });
 
 		const third = await deliver(tables, destination('usage_limit_hit', 'ada', daysAgo(1)));
 		const qualified = third.scores[0];
-		expect(qualified).toMatchObject({ score: 75, grade: 'B', qualified: true, newlyQualified: true, previousScore: 40 });
-		expect(qualified.reasons.map(({ signal, points }) => [signal, points])).toEqual([
-			['usageLimitHit', 35],
-			['teammateInvited', 30],
-			['signedUp', 10],
-		]);
-		expect(third.newPql).toEqual([expect.objectContaining({ userId: 'ada', pql: expect.objectContaining({ score: 75 }) })]);
+		expect(qualified).toMatchObject({ qualified: true, newlyQualified: true });
+		expect(qualified.reasons.map(({ signal }) => signal)).toEqual(expect.arrayContaining(['usageLimitHit', 'teammateInvited', 'signedUp']));
+		expect(third.newPql).toEqual([expect.objectContaining({ accountId: 'acme', pql: expect.objectContaining({ newlyQualified: true }) })]);
+		expect(rows(tables, 'state')).toEqual([expect.objectContaining({ accountId: 'acme', data: expect.stringContaining(qualified.qualifiedSince!) })]);
 
-		// A fourth event keeps the user qualified since the third, and is not announced again.
+		// A fourth event keeps the account qualified since the third, and is not announced again.
 		const fourth = await deliver(tables, destination('core_feature_used', 'ada', daysAgo(0.5)));
-		expect(fourth.scores[0]).toMatchObject({
-			score: 90,
-			qualified: true,
-			newlyQualified: false,
-			previousScore: 75,
-			qualifiedSince: qualified.qualifiedSince,
-		});
+		expect(fourth.scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualifiedSince: qualified.qualifiedSince });
+		expect(fourth.scores[0].metrics).toMatchObject({ events: 4, members: 2 });
 		expect(fourth.newPql).toEqual([]);
 
-		// The table holds the four events as they arrived, each with the score it led to.
-		const rows = tables.rows(TABLE);
-		expect(rows.map((row) => row.event)).toEqual(['signed_up', 'teammate_invited', 'usage_limit_hit', 'core_feature_used']);
-		expect(rows[0]).toMatchObject({ userId: 'ada', accountId: 'acme', email: 'ada@acme.io', messageId: 'hist-1' });
-		expect(JSON.parse(String(rows[0].properties))).toMatchObject({ plan: 'trial' });
-		expect(states(tables).map((state) => state?.score)).toEqual([10, 40, 75, 90]);
-		expect(states(tables)[3]).toMatchObject({ entity: { type: 'user', id: 'ada' }, qualifiedSince: qualified.qualifiedSince });
+		// The event rows as they arrived, compact; one state row.
+		const events = rows(tables, 'event');
+		expect(events.map((row) => row.event)).toEqual(['signed_up', 'teammate_invited', 'usage_limit_hit', 'core_feature_used']);
+		expect(events[0]).toMatchObject({ userId: 'ada', accountId: 'acme', email: 'ada@acme.io', eventId: 'hist-1' });
+		expect(JSON.parse(String(events[0].data))).toMatchObject({ properties: { plan: 'trial' } });
+		expect(rows(tables, 'state')).toHaveLength(1);
 	});
 
-	test('a batch with several events per user scores each user once, from each event once', async () => {
+	test('a batch with several events per account scores each account once, from each event once', async () => {
 		const tables = freshTables();
-		await deliver(tables, destination('signed_up', 'bo', daysAgo(4)));
+		await deliver(tables, destination('signed_up', 'bo', daysAgo(4), 'bobco'));
 
 		const batch = {
 			api_key: 'phc_history',
 			batch: [
-				{ event: 'core_feature_used', distinct_id: 'bo', uuid: 'b-1', timestamp: daysAgo(1), properties: {} },
-				{ event: 'core_feature_used', distinct_id: 'bo', uuid: 'b-2', timestamp: daysAgo(0.5), properties: {} },
-				{ event: 'signed_up', distinct_id: 'cy', uuid: 'b-3', timestamp: daysAgo(0.5), properties: {} },
+				{ event: 'core_feature_used', distinct_id: 'bo', uuid: 'b-1', timestamp: daysAgo(1), properties: { $groups: { company: 'bobco' } } },
+				{ event: 'core_feature_used', distinct_id: 'bo', uuid: 'b-2', timestamp: daysAgo(0.5), properties: { $groups: { company: 'bobco' } } },
+				{ event: 'signed_up', distinct_id: 'cy', uuid: 'b-3', timestamp: daysAgo(0.5), properties: { $groups: { company: 'cyco' } } },
+				{ event: 'signed_up', distinct_id: 'solo', uuid: 'b-4', timestamp: daysAgo(0.5), properties: {} },
 			].map((capture) => ({ ...capture, type: 'capture' })),
 		};
 		const { scores, history } = await deliver(tables, batch, 'batch');
 
 		expect(history).toHaveLength(4);
-		expect(scores.map(({ entity, score, metrics }) => [entity.id, score, metrics.events, metrics.signals.coreFeatureUsed])).toEqual([
-			['bo', 25, 3, 2],
-			['cy', 10, 1, 0],
+		expect(scores.map(({ entity, metrics }) => [entity.id, metrics.events, metrics.signals.coreFeatureUsed])).toEqual([
+			['bobco', 3, 2],
+			['cyco', 1, 0],
 		]);
-		expect(tables.rows(TABLE)).toHaveLength(4);
+		expect(rows(tables, 'event')).toHaveLength(4);
 	});
 
-	test('history older than the 90-day window is neither scored nor kept by the nightly pruning', async () => {
+	test('the table grows with accounts, not events: settled event rows are added into one summary, counts kept', async () => {
 		const tables = freshTables();
-		await tables.seed(TABLE, [
-			{ messageId: 'old-1', userId: 'dee', event: 'teammate_invited', timestamp: daysAgo(120) },
-			{ messageId: 'old-2', userId: 'dee', event: 'signed_up', timestamp: daysAgo(80) },
-		]);
+		// 30 events stored half an hour ago (past the settle time), as "Save Events" would have.
+		const stored = Array.from({ length: 30 }, (_, i) => canonicalEvent('core_feature_used', { accountId: 'busy', userId: `u${i % 3}`, timestamp: daysAgo(1 + i / 10) }));
+		const clock = tables.clock;
+		tables.clock = () => new Date(Date.now() - 30 * 60_000);
+		await tables.seed(HISTORY_TABLE, historyRows(stored.map((event, index) => ({ index, event, json: {}, previous: [] })), 'skip').rows.map(({ row }) => ({ ...row })));
+		tables.clock = clock;
 
-		const { scores } = await deliver(tables, destination('onboarding_completed', 'dee', daysAgo(1)));
-		expect(scores[0]).toMatchObject({ score: 30, metrics: expect.objectContaining({ events: 2 }) });
+		const { scores, saved } = await deliver(tables, destination('core_feature_used', 'u0', daysAgo(0.1), 'busy'));
+		expect(saved).toHaveLength(1);
+		expect(scores[0].metrics.signals.coreFeatureUsed).toBe(31);
+		expect(rows(tables, 'summary')).toHaveLength(1);
+		expect(rows(tables, 'event').length).toBeLessThanOrEqual(1);
 
-		const pruning = await runWorkflow(template, {
-			nodeTypes,
-			credentials,
-			dataTables: tables,
-			startNode: 'Every Night',
-			input: [{ json: {} }],
-		});
-		expect(pruning.status).toBe('success');
-		expect(pruning.json('Delete Old Events').map((row) => row.messageId)).toEqual(['old-1']);
-		expect(tables.rows(TABLE).map((row) => row.messageId)).toEqual(['old-2', 'hist-' + String(sequence)]);
+		const next = await deliver(tables, destination('page_viewed', 'u1', daysAgo(0.05), 'busy'));
+		expect(next.scores[0].metrics.signals.coreFeatureUsed).toBe(31);
+		expect(next.scores[0].metrics.events).toBe(32);
 	});
 });

@@ -1,10 +1,7 @@
 import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
-import { ScheduleTrigger } from 'n8n-nodes-base/dist/nodes/Schedule/ScheduleTrigger.node';
 import type { IDataObject } from 'n8n-workflow';
 
 import posthogToHubSpot from '../../workflows/posthog-to-hubspot.json';
-import housekeeping from '../../workflows/history-housekeeping.json';
-import scoreWithHistory from '../../workflows/posthog-score-with-history.json';
 import type { CrmResult } from '../../core/contract/crm';
 import type { PqlResult } from '../../core/contract/pql';
 import { PqlAlert } from '../../nodes/PqlAlert/PqlAlert.node';
@@ -18,17 +15,18 @@ import { PqlHubSpotPrivateAppApi } from '../../credentials/PqlHubSpotPrivateAppA
 import { PqlSlackBotApi } from '../../credentials/PqlSlackBotApi.credentials';
 import { startHubSpotMock } from '../support/hubspot-mock';
 import { blockProblems, startSlackMock, type SlackMock } from '../support/slack-mock';
-import { InMemoryDataTables, createNodeTypes, runWebhook, runWorkflow, type WorkflowJson } from './harness';
+import { HISTORY_COLUMNS, HISTORY_TABLE } from './fixtures/history-data-table';
+import { InMemoryDataTables, createNodeTypes, runWebhook, type WorkflowJson, type WorkflowRunResult } from './harness';
 
-const template = posthogToHubSpot as unknown as WorkflowJson;
+const shipped = posthogToHubSpot as unknown as WorkflowJson;
 const SECRET = 'template-posthog-hubspot-destination-secret';
 const PROJECT_KEY = 'phc_template_hubspot';
-const TABLE = 'PQL Events';
-const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** The rep the template ships in PQL Route, known to both mocks so owner look-ups succeed. */
 const REP_EMAIL = 'sales-rep@example.com';
 const REP = { id: '701', email: REP_EMAIL, firstName: 'Sales', lastName: 'Rep' };
+const TEXTBOOK = ['signed_up', 'onboarding_completed', 'core_feature_used', 'teammate_invited'];
 
 type HubSpotMock = Awaited<ReturnType<typeof startHubSpotMock>>;
 let hubspot: HubSpotMock;
@@ -37,9 +35,7 @@ let slack: SlackMock;
 const nodeTypes = createNodeTypes({
 	nodes: [PqlTrigger, PqlScore, PqlEnrich, PqlRoute, PqlCrm, PqlAlert],
 	credentials: [PostHogWebhookApi, PqlHubSpotPrivateAppApi, PqlSlackBotApi],
-})
-	.add('n8n-nodes-base.removeDuplicates', RemoveDuplicates)
-	.add('n8n-nodes-base.scheduleTrigger', ScheduleTrigger);
+}).add('n8n-nodes-base.removeDuplicates', RemoveDuplicates);
 
 const credentials = () => ({
 	postHogWebhookApi: { headerName: 'Authorization', secret: SECRET, projectApiKey: PROJECT_KEY },
@@ -47,30 +43,37 @@ const credentials = () => ({
 	pqlSlackBotApi: { accessToken: 'xoxb-test-token', customBaseUrl: true, baseUrl: slack.apiUrl },
 });
 
-const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();
-
 function freshTables(): InMemoryDataTables {
 	const tables = new InMemoryDataTables();
-	tables.createTable(TABLE, COLUMNS.map((name) => ({ name, type: 'string' as const })));
+	tables.createTable(HISTORY_TABLE, HISTORY_COLUMNS);
 	return tables;
 }
 
 let sequence = 0;
 
 /** One capture as posthog-node batches it: the account is the `company` group. */
-function capture(event: string, user: string, account: string | null, hoursAgo: number): IDataObject {
+function capture(event: string, user: string, account: string | null, hoursAgo: number, at = Date.now()): IDataObject {
 	sequence += 1;
 	return {
 		type: 'capture',
 		event,
 		distinct_id: user,
 		uuid: `tpl-${sequence}`,
-		timestamp: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+		timestamp: new Date(at - hoursAgo * HOUR_MS).toISOString(),
 		properties: { ...(account === null ? {} : { $groups: { company: account } }), $set: { email: `${user}@${account ?? 'no-account'}.io` } },
 	};
 }
 
-async function deliver(tables: InMemoryDataTables, batch: IDataObject[]) {
+/** The textbook PQL of `account` (signed up, onboarding, core feature, teammate invited), by two users. */
+const textbook = (account: string, at = Date.now()) => TEXTBOOK.map((event, i) => capture(event, `${account}-u${i % 2}`, account, 40 - i, at));
+
+/** The shipped template with PQL Score's "Now" set: the clock of one execution, for runs across midnight. */
+function scoringAt(now: string): WorkflowJson {
+	const nodes = shipped.nodes.map((node) => (node.name === 'PQL Score' ? { ...node, parameters: { ...node.parameters, options: { now } } } : node));
+	return { ...shipped, nodes };
+}
+
+async function deliver(tables: InMemoryDataTables, batch: IDataObject[], template: WorkflowJson = shipped) {
 	const run = await runWebhook(template, {
 		nodeTypes,
 		credentials: credentials(),
@@ -81,18 +84,31 @@ async function deliver(tables: InMemoryDataTables, batch: IDataObject[]) {
 			body: { api_key: PROJECT_KEY, batch },
 		},
 	});
+	// Whatever fails, the execution ends well: failures are items of "Failed Items".
+	expect(run.workflow?.error).toBeUndefined();
 	expect(run.workflow?.status).toBe('success');
 	const workflow = run.workflow!;
-	const ran = (node: string) => (workflow.nodes[node] === undefined ? [] : workflow.json(node));
 	return {
-		scores: ran('PQL Score').map((json) => json.pql as unknown as PqlResult),
-		crm: ran('PQL CRM').map((json) => json.crm as unknown as CrmResult),
-		alerted: ran('PQL Alert').filter((json) => (json.alert as IDataObject).sent === true),
-		items: ran,
+		workflow,
+		scores: workflow.json('PQL Score').map((json) => json.pql as unknown as PqlResult),
+		crm: workflow.json('PQL CRM').map((json) => json.crm as unknown as CrmResult),
+		alerted: workflow.json('PQL Alert').filter((json) => (json.alert as IDataObject).sent === true),
+		failed: failedItems(workflow),
 	};
 }
 
+/** Every item of every run of "Failed Items". */
+function failedItems(workflow: WorkflowRunResult): IDataObject[] {
+	return (workflow.nodes['Failed Items'] ?? []).flatMap((_, run) => workflow.json('Failed Items', 0, run));
+}
+
+const rows = (tables: InMemoryDataTables, kind: string) => tables.rows(HISTORY_TABLE).filter((row) => row.kind === kind);
+const stateOf = (tables: InMemoryDataTables, account: string) => rows(tables, 'state').filter((row) => row.accountId === account);
 const dealsOf = (account: string) => hubspot.records('deals').filter((deal) => deal.properties.pql_account_id === account);
+/** Deals, notes and Slack alerts of the whole run. */
+const outcome = () => ({ deals: hubspot.count('deals'), notes: hubspot.count('notes'), alerts: slack.messages.length });
+const DEAL_CREATE = /^\/crm\/v3\/objects\/deals$/;
+const NOTE_CREATE = /^\/crm\/v3\/objects\/notes$/;
 
 beforeEach(async () => {
 	hubspot = await startHubSpotMock({ owners: [REP], searchLagMs: 30_000 });
@@ -108,26 +124,26 @@ afterEach(async () => {
 });
 
 describe('PostHog → HubSpot template', () => {
-	test('two users of one account qualify it across three deliveries: one deal with its owner, one alert, nothing after', async () => {
+	test('two users of one account qualify it across three deliveries: one deal with its owner, note and alert; the state is saved after the CRM step; nothing after', async () => {
 		const tables = freshTables();
 		const first = await deliver(tables, [capture('signed_up', 'ana', 'acme', 72), capture('onboarding_completed', 'ana', 'acme', 70)]);
-		expect(first.scores.map(({ entity, score, qualified }) => [entity, score, qualified])).toEqual([[{ type: 'account', id: 'acme' }, 30, false]]);
+		expect(first.scores.map(({ entity, qualified }) => [entity, qualified])).toEqual([[{ type: 'account', id: 'acme' }, false]]);
 		expect(first.crm).toEqual([]);
 
-		// The state is written only when the qualification changes: none yet.
-		const stored = () => tables.rows(TABLE).filter((row) => typeof row.pqlState === 'string');
 		const second = await deliver(tables, [capture('core_feature_used', 'ben', 'acme', 30)]);
-		expect(second.scores[0]).toMatchObject({ score: 45, qualified: false, qualificationChanged: false, previousScore: null });
-		expect(stored()).toEqual([]);
+		expect(second.scores[0]).toMatchObject({ qualified: false, qualificationChanged: false });
+		expect(stateOf(tables, 'acme')).toEqual([]);
 
 		const third = await deliver(tables, [capture('teammate_invited', 'ben', 'acme', 2)]);
-		expect(third.scores[0]).toMatchObject({ score: 75, qualified: true, newlyQualified: true, qualificationChanged: true });
-		expect(stored()).toHaveLength(1);
+		expect(third.scores[0]).toMatchObject({ qualified: true, newlyQualified: true, qualificationChanged: true });
 		expect(third.scores[0].metrics).toMatchObject({ members: 2, events: 4 });
-		expect(third.items('PQL Enrich')[0]).toMatchObject({ company: expect.objectContaining({ domain: 'acme.io' }) });
-		expect(third.items('PQL Route')[0]).toMatchObject({ routing: expect.objectContaining({ owner: expect.objectContaining({ email: REP_EMAIL }) }) });
-		expect(third.crm).toEqual([expect.objectContaining({ system: 'hubspot', status: 'created', created: true })]);
+		expect(third.workflow.json('PQL Enrich')[0]).toMatchObject({ company: expect.objectContaining({ domain: 'acme.io' }) });
+		expect(third.workflow.json('PQL Route')[0]).toMatchObject({ routing: expect.objectContaining({ owner: expect.objectContaining({ email: REP_EMAIL }) }) });
+		expect(third.crm).toEqual([expect.objectContaining({ system: 'hubspot', status: 'created', followUp: expect.objectContaining({ status: 'alertDue' }) })]);
 		expect(third.alerted).toHaveLength(1);
+		expect(third.workflow.json('Record Alert')[0].crm).toMatchObject({ followUp: { status: 'complete' } });
+		expect(JSON.parse(String(stateOf(tables, 'acme')[0]?.data))).toMatchObject({ qualifiedSince: third.scores[0].qualifiedSince });
+		expect(third.failed).toEqual([]);
 
 		const [deal] = dealsOf('acme');
 		expect(dealsOf('acme')).toHaveLength(1);
@@ -135,12 +151,11 @@ describe('PostHog → HubSpot template', () => {
 			pipeline: 'default',
 			dealstage: 'appointmentscheduled',
 			hubspot_owner_id: REP.id,
-			pql_score: '75',
 			pql_idempotency_key: 'acme:c1',
 			pql_qualified_at: third.scores[0].qualifiedSince,
 		});
 		expect(hubspot.records('companies').map((company) => company.properties.domain)).toEqual(['acme.io']);
-		expect(slack.messages).toHaveLength(1);
+		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
 		expect(slack.messages[0].channel).toBe('C0SALESPQL');
 		expect(slack.messages[0].text).toContain('<@U0SALESREP>');
 		expect(blockProblems(slack.messages[0].blocks)).toEqual([]);
@@ -148,69 +163,144 @@ describe('PostHog → HubSpot template', () => {
 		// Still qualified, not newly: no CRM call and no second alert.
 		const requestsBefore = hubspot.log.length;
 		const fourth = await deliver(tables, [capture('pricing_page_viewed', 'ana', 'acme', 1)]);
-		expect(fourth.scores[0]).toMatchObject({ score: 100, qualified: true, newlyQualified: false, previousScore: 75 });
-		expect(fourth.crm).toEqual([]);
-		expect(stored()).toHaveLength(1);
+		expect(fourth.scores[0]).toMatchObject({ qualified: true, newlyQualified: false });
+		expect(fourth.scores[0].metrics).toMatchObject({ events: 5 });
+		expect(fourth.workflow.ran('PQL CRM')).toBe(false);
+		expect(stateOf(tables, 'acme')).toHaveLength(1);
 		expect(hubspot.log.length).toBe(requestsBefore);
-		expect(slack.messages).toHaveLength(1);
-		expect(tables.rows(TABLE)).toHaveLength(5);
+		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
 	});
 
-	test('a batch of several accounts: only those over 70 get a deal and an alert; events without an account are not kept', async () => {
+	test('a batch of several accounts: only the qualifying ones get a deal and an alert; events without an account are not kept', async () => {
 		const tables = freshTables();
-		const textbook = (account: string) =>
-			['signed_up', 'onboarding_completed', 'core_feature_used', 'teammate_invited'].map((event, i) => capture(event, `${account}-u${i % 2}`, account, 40 - i));
 		const nearMiss = ['signed_up', 'onboarding_completed', 'teammate_invited'].map((event, i) => capture(event, 'nina', 'near', 20 - i));
-		const { scores, crm } = await deliver(tables, [...textbook('globex'), ...nearMiss, capture('usage_limit_hit', 'solo', null, 1), ...textbook('initech')]);
+		const { scores, crm, workflow } = await deliver(tables, [...textbook('globex'), ...nearMiss, capture('usage_limit_hit', 'solo', null, 1), ...textbook('initech')]);
 
-		expect(scores.map(({ entity, score, qualified }) => [entity.id, score, qualified])).toEqual([
-			['globex', 75, true],
-			['near', 60, false],
-			['initech', 75, true],
+		expect(scores.map(({ entity, qualified }) => [entity.id, qualified])).toEqual([
+			['globex', true],
+			['near', false],
+			['initech', true],
 		]);
 		expect(crm.map(({ status }) => status)).toEqual(['created', 'created']);
 		expect([dealsOf('globex').length, dealsOf('initech').length, dealsOf('near').length]).toEqual([1, 1, 0]);
 		expect(slack.messages).toHaveLength(2);
-		expect(tables.rows(TABLE).map((row) => row.accountId)).not.toContain(null);
-		expect(tables.rows(TABLE)).toHaveLength(11);
+		expect(workflow.json('Events with an Account')).toHaveLength(11);
+		expect(rows(tables, 'event').map((row) => row.accountId)).not.toContain(null);
+		expect(rows(tables, 'event')).toHaveLength(11);
 	});
 
-	test('two executions qualify the same account at once: one deal, one alert', async () => {
+	test('two executions qualify the same account at once: one deal, one note, one alert', async () => {
 		const tables = freshTables();
-		await deliver(tables, [capture('signed_up', 'zoe', 'umbrella', 50), capture('onboarding_completed', 'zoe', 'umbrella', 49)]);
+		await deliver(tables, [capture('signed_up', 'zoe', 'umbrella', 50), capture('onboarding_completed', 'zoe', 'umbrella', 49), capture('core_feature_used', 'zoe', 'umbrella', 48)]);
 		const [left, right] = await Promise.all([
 			deliver(tables, [capture('teammate_invited', 'zoe', 'umbrella', 3)]),
 			deliver(tables, [capture('usage_limit_hit', 'yan', 'umbrella', 2)]),
 		]);
-		const statuses = [...left.crm, ...right.crm].map(({ status }) => status);
-		// Neither saw the other's score, so both took the account as newly qualified: the CRM decides.
-		expect(statuses.sort()).toEqual(['created', 'deduplicated']);
 		expect(dealsOf('umbrella')).toHaveLength(1);
 		expect(left.alerted.length + right.alerted.length).toBe(1);
-		expect(slack.messages).toHaveLength(1);
+		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
+		expect([...left.failed, ...right.failed]).toEqual([]);
+	});
+
+	test('the shipped template: named credential placeholders, a fixed webhook id, every error output into "Failed Items", PQL Score 1.1 with its own default settings', () => {
+		const nodes = shipped.nodes;
+		expect(nodes.find((node) => node.name === 'PQL Trigger')?.webhookId).toBe('pql-posthog-hubspot');
+		expect(nodes.flatMap((node) => Object.values(node.credentials ?? {}))).toEqual([
+			{ id: '', name: 'PQL PostHog Webhook Secret API' },
+			{ id: '', name: 'PQL HubSpot Private App API' },
+			{ id: '', name: 'PQL Slack Bot API' },
+			{ id: '', name: 'PQL HubSpot Private App API' },
+		]);
+		const connections = shipped.connections as Record<string, { main: Array<Array<{ node: string }>> }>;
+		for (const node of nodes.filter((each) => each.onError === 'continueErrorOutput')) {
+			const outputs = connections[node.name].main;
+			expect([node.name, outputs[outputs.length - 1].map((target) => target.node)]).toEqual([node.name, ['Failed Items']]);
+		}
+		const failing = nodes.filter((node) => node.type.startsWith('n8n-nodes-pql.') && node.type !== 'n8n-nodes-pql.pqlTrigger').map((node) => [node.name, node.onError]);
+		expect(failing.every(([, onError]) => onError === 'continueErrorOutput')).toBe(true);
+		const score = nodes.find((node) => node.name === 'PQL Score');
+		expect(score).toMatchObject({ typeVersion: 1.1, parameters: { operation: 'score', inputMode: 'historyRows', historyOptions: {}, options: {} } });
+		expect(Object.keys(score?.parameters ?? {}).sort()).toEqual(['historyOptions', 'inputMode', 'operation', 'options']);
 	});
 });
 
-describe('History housekeeping template', () => {
-	test('deletes exactly the rows the score-with-history template\'s nightly branch deletes (older than 90 days)', async () => {
-		const seed = [
-			{ messageId: 'ancient', accountId: 'a', event: 'signed_up', timestamp: daysAgo(400) },
-			{ messageId: 'old', accountId: 'a', event: 'teammate_invited', timestamp: daysAgo(91) },
-			{ messageId: 'edge', accountId: 'b', event: 'signed_up', timestamp: daysAgo(89.9) },
-			{ messageId: 'recent', accountId: 'b', event: 'core_feature_used', timestamp: daysAgo(1) },
-		];
-		const prune = async (workflow: WorkflowJson, startNode: string) => {
-			const tables = freshTables();
-			await tables.seed(TABLE, seed);
-			const run = await runWorkflow(workflow, { nodeTypes, dataTables: tables, startNode, input: [{ json: {} }] });
-			expect(run.status).toBe('success');
-			return { deleted: run.json('Delete Old Events').map((row) => row.messageId), kept: tables.rows(TABLE).map((row) => row.messageId) };
-		};
-		const daily = await prune(housekeeping as unknown as WorkflowJson, 'Every Night');
-		expect(daily).toEqual({ deleted: ['ancient', 'old'], kept: ['edge', 'recent'] });
-		expect(await prune(scoreWithHistory as unknown as WorkflowJson, 'Every Night')).toEqual(daily);
+describe('PostHog → HubSpot template: every PQL gets its deal, note and alert once, whatever fails (issue 13)', () => {
+	test('one bad account fails alone: its item lands in "Failed Items" with the reason, the others get their deal and alert; its next event finishes it', async () => {
+		const tables = freshTables();
+		// HubSpot refuses the first deal of the batch (e.g. a validation rule): that is bad's.
+		hubspot.failNext({ method: 'POST', path: DEAL_CREATE, status: 400 });
+		const first = await deliver(tables, [...textbook('bad'), ...textbook('good-a'), ...textbook('good-b')]);
+		expect(first.failed).toEqual([expect.objectContaining({ accountId: 'bad', error: expect.objectContaining({ message: expect.any(String) }) })]);
+		expect([dealsOf('good-a').length, dealsOf('good-b').length, dealsOf('bad').length]).toEqual([1, 1, 0]);
+		expect(slack.messages).toHaveLength(2);
+		expect(rows(tables, 'state').map((row) => row.accountId).sort()).toEqual(['good-a', 'good-b']);
 
-		const trigger = (housekeeping as unknown as WorkflowJson).nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
-		expect(trigger?.parameters).toEqual({ rule: { interval: [{ field: 'days', triggerAtHour: 3 }] } });
+		const next = await deliver(tables, [capture('page_viewed', 'bad-u0', 'bad', 0.5)]);
+		expect(next.scores[0]).toMatchObject({ qualified: true, newlyQualified: true });
+		expect(next.crm[0]).toMatchObject({ status: 'created' });
+		expect(outcome()).toEqual({ deals: 3, notes: 3, alerts: 3 });
+		expect(stateOf(tables, 'bad')).toHaveLength(1);
+	});
+
+	test('the answer to the deal is lost and the note refused: the item fails with its state unsaved; posthog-node sends the batch again; one deal, one note, one alert', async () => {
+		const tables = freshTables();
+		const batch = textbook('acme');
+		hubspot.failNext({ method: 'POST', path: DEAL_CREATE, when: 'after', status: 502 });
+		hubspot.failNext({ method: 'POST', path: NOTE_CREATE, status: 400 });
+		const lost = await deliver(tables, batch);
+		expect(lost.failed).toEqual([expect.objectContaining({ accountId: 'acme', error: expect.anything() })]);
+		expect(outcome()).toEqual({ deals: 1, notes: 0, alerts: 0 });
+		expect(stateOf(tables, 'acme')).toEqual([]);
+
+		// The same request again (posthog-node retries after its timeout): same uuids, counted once.
+		const retry = await deliver(tables, batch);
+		expect(retry.scores[0]).toMatchObject({ qualified: true, newlyQualified: true });
+		expect(retry.scores[0].metrics).toMatchObject({ events: 4 });
+		expect(retry.crm[0]).toMatchObject({ status: 'resumed' });
+		expect(retry.failed).toEqual([]);
+		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
+		expect(stateOf(tables, 'acme')).toHaveLength(1);
+
+		const after = await deliver(tables, [capture('pricing_page_viewed', 'acme-u0', 'acme', 0.1)]);
+		expect(after.workflow.ran('PQL CRM')).toBe(false);
+		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
+	});
+
+	test('two executions either side of UTC midnight qualify one account at once: one deal, one note, one alert', async () => {
+		const tables = freshTables();
+		const midnight = Date.UTC(2026, 11, 6);
+		const events = textbook('night', midnight);
+		const [before, after] = await Promise.all([
+			deliver(tables, events.slice(0, 2), scoringAt(new Date(midnight - 500).toISOString())),
+			deliver(tables, events.slice(2), scoringAt(new Date(midnight + 500).toISOString())),
+		]);
+		// Each saw what was stored when it read: one, or both, found the account qualified.
+		const qualifying = [...before.scores, ...after.scores].filter((pql) => pql.newlyQualified);
+		expect(qualifying.length).toBeGreaterThanOrEqual(1);
+		const latest = await deliver(tables, [capture('page_viewed', 'night-u0', 'night', 0, midnight + 1_000)], scoringAt(new Date(midnight + 1_000).toISOString()));
+		expect([...before.failed, ...after.failed, ...latest.failed]).toEqual([]);
+		expect(dealsOf('night').map((deal) => deal.properties.pql_idempotency_key)).toEqual(['night:c1']);
+		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
+	});
+
+	test('an event delivered again in another request (same uuid) is counted once', async () => {
+		const tables = freshTables();
+		const limits = [1, 2, 3].map(() => capture('usage_limit_hit', 'ana', 'resend', 5));
+		await deliver(tables, [capture('signed_up', 'ana', 'resend', 6), ...limits]);
+		const again = await deliver(tables, limits);
+		expect(again.scores[0].metrics).toMatchObject({ events: 4 });
+		expect(again.scores[0].metrics.signals.usageLimitHit).toBe(3);
+	});
+
+	test('an account qualified for 120 days is not "newly qualified" again: its state is a row of its own that does not age out', async () => {
+		const tables = freshTables();
+		const qualifiedSince = new Date(Date.now() - 120 * DAY_MS).toISOString();
+		await tables.seed(HISTORY_TABLE, [
+			{ accountId: 'veteran', kind: 'state', data: JSON.stringify({ score: 90, qualifiedSince, lastQualifiedAt: qualifiedSince, scoredAt: qualifiedSince }) },
+		]);
+		const { scores, workflow } = await deliver(tables, textbook('veteran'));
+		expect(scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualifiedSince });
+		expect(workflow.ran('PQL CRM')).toBe(false);
+		expect(outcome()).toEqual({ deals: 0, notes: 0, alerts: 0 });
 	});
 });

@@ -129,4 +129,33 @@ describe('Scheduled re-scoring from PostHog template', () => {
 		// Every HogQL query carried its values as placeholders.
 		expect(posthog.requests.every((request) => !/'/.test(String(request.body?.query?.query ?? '')))).toBe(true);
 	});
+
+	test('one account\'s Lead is refused: it fails alone into "Failed Items" with its state unsaved, the others go on, and the next run finishes it (issue 13, scenario 6)', async () => {
+		for (const account of ['wayne', 'stark']) {
+			did(account, 'usage_limit_hit');
+			did(account, 'teammate_invited');
+			did(account, 'pricing_page_viewed');
+		}
+		const before = { opportunities: salesforce.count('Opportunity'), tasks: salesforce.count('Task'), alerts: slack.messages.length };
+		const stateOf = (account: string) => tables.rows(TABLE).find((row) => row.accountId === account)?.pqlState ?? null;
+		salesforce.addRule('Lead', (fields) => (String(fields.Email).endsWith('@wayne-corp.com') ? { errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Lead Source is required', fields: ['LeadSource'] } : null));
+		try {
+			const first = await run('Every 4 Hours');
+			expect(first.json('Failed Items')).toEqual([expect.objectContaining({ accountId: 'wayne', error: expect.objectContaining({ message: 'Salesforce FIELD_CUSTOM_VALIDATION_EXCEPTION: Lead Source is required' }) })]);
+			expect(salesforce.count('Opportunity') - before.opportunities).toBe(2);
+			expect(salesforce.count('Task') - before.tasks).toBe(1);
+			expect(slack.messages.length - before.alerts).toBe(1);
+			expect(stateOf('wayne')).toBeNull();
+			expect(stateOf('stark')).toEqual(expect.stringContaining('qualifiedSince'));
+		} finally {
+			salesforce.clearRules('Lead');
+		}
+		const next = await run('Every 4 Hours');
+		expect(scored(next).wayne).toEqual([90, true, true]);
+		expect(next.json('PQL CRM').map((item) => (item.crm as IDataObject).status)).toEqual(['resumed']);
+		expect(salesforce.count('Opportunity') - before.opportunities).toBe(2);
+		expect(salesforce.count('Task') - before.tasks).toBe(2);
+		expect(slack.messages.length - before.alerts).toBe(2);
+		expect(stateOf('wayne')).toEqual(expect.stringContaining('qualifiedSince'));
+	});
 });

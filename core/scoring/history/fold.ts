@@ -1,7 +1,7 @@
 import type { ScoringConfig } from '../../contract/pql';
 import type { EventMatcher } from '../eventMatch';
 import { eventMatchers, matches, propertyNumber } from '../eventMatch';
-import { valueAtPath } from '../fieldPath';
+import { valueAtPath } from '../../shared/fieldPath';
 import { calendarDay } from '../time';
 import { idHash } from './hash';
 import type { HistoryEvent } from './historyEvent';

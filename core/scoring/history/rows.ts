@@ -1,9 +1,8 @@
 import type { CanonicalEvent, JsonObject } from '../../contract/event';
 import type { PreviousState } from '../../contract/pql';
-import { isRecord } from '../fieldPath';
-import { toNumber } from '../numbers';
+import { isRecord, toNumber } from '../../shared/values';
 import { readPreviousStates } from '../previousState';
-import { ScoringError } from '../scoringError';
+import { FieldError } from '../../shared/fieldError';
 import { isoToMillis } from '../time';
 import { wasSeen } from './fold';
 import type { HistoryEvent } from './historyEvent';
@@ -36,7 +35,7 @@ function text(json: JsonObject, key: string): string | null {
 function required(json: JsonObject, key: string): string {
 	const value = text(json, key);
 	if (value !== null) return value;
-	throw new ScoringError(`The history row has no "${key}"`, key, HISTORY_FIX);
+	throw new FieldError(`The history row has no "${key}"`, key, HISTORY_FIX);
 }
 
 /** A row id or `through` as a number (PostgreSQL gives big integers as text); null when absent. */
@@ -64,7 +63,7 @@ function objectOf(value: unknown): JsonObject {
 	if (isRecord(value)) return value;
 	if (typeof value !== 'string' || value.trim() === '') return {};
 	const parsed = parsedJson(value);
-	if (parsed === undefined) throw new ScoringError('The event row\'s "data" is not JSON', 'data', HISTORY_FIX);
+	if (parsed === undefined) throw new FieldError('The event row\'s "data" is not JSON', 'data', HISTORY_FIX);
 	return isRecord(parsed) ? parsed : {};
 }
 
@@ -73,7 +72,7 @@ function readEventRow(json: JsonObject, accountId: string): HistoryEvent {
 	const timestamp = required(json, 'timestamp');
 	const ms = isoToMillis(timestamp);
 	if (Number.isNaN(ms)) {
-		throw new ScoringError(`The event row's timestamp "${timestamp}" is not an ISO 8601 date`, 'timestamp', HISTORY_FIX);
+		throw new FieldError(`The event row's timestamp "${timestamp}" is not an ISO 8601 date`, 'timestamp', HISTORY_FIX);
 	}
 	const userId = required(json, 'userId');
 	const data = objectOf(json.data);
@@ -116,7 +115,7 @@ export interface RowInput {
 	json: JsonObject;
 }
 
-/** Checks one row and files it under its account; throws a ScoringError naming the field when it cannot be used. */
+/** Checks one row and files it under its account; throws a FieldError naming the field when it cannot be used. */
 function collect(account: Collected, { index, json }: RowInput): void {
 	const kind = required(json, 'kind');
 	switch (kind) {
@@ -134,7 +133,7 @@ function collect(account: Collected, { index, json }: RowInput): void {
 			account.states.push(...readPreviousStates(json.data));
 			break;
 		default:
-			throw new ScoringError(`The history row's kind "${kind}" is not event, summary or state`, 'kind', HISTORY_FIX);
+			throw new FieldError(`The history row's kind "${kind}" is not event, summary or state`, 'kind', HISTORY_FIX);
 	}
 	account.items.push(index);
 }

@@ -3,7 +3,7 @@ import { readConfig } from '../configReader';
 import { previousFor, scoreEntity } from '../entity';
 import type { Measurements } from '../measure';
 import { decays, measureAll } from '../measure';
-import { toNumber } from '../numbers';
+import { toNumber } from '../../shared/values';
 import { Reader } from '../readers';
 import type { Clock } from '../subject';
 import { daysBetween } from '../time';

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../contract/event';
-import { isRecord } from '../fieldPath';
-import { ScoringError } from '../scoringError';
+import { isRecord } from '../../shared/values';
+import { FieldError } from '../../shared/fieldError';
 
 /** What some events of one signal add up to: one day's, or all older days'. */
 export interface Totals {
@@ -80,14 +80,14 @@ function decodeTotals(value: unknown, path: string, day: string | null): Totals 
 			return { count: count as number, ms, days, sum, max };
 		}
 	}
-	throw new ScoringError(`The stored history at "${path}" is not a list of totals`, 'data', broken);
+	throw new FieldError(`The stored history at "${path}" is not a list of totals`, 'data', broken);
 }
 
 const broken =
 	'The summary row was changed by hand or written by another tool: delete the account\'s summary row to start its history afresh.';
 
 function readSignal(value: unknown, path: string): StoredSignal {
-	if (!isRecord(value)) throw new ScoringError(`The stored history at "${path}" is not an object`, 'data', broken);
+	if (!isRecord(value)) throw new FieldError(`The stored history at "${path}" is not an object`, 'data', broken);
 	const days = new Map<string, Totals>();
 	let earlier: Totals | null = null;
 	for (const [key, totals] of Object.entries(value)) {
@@ -106,7 +106,7 @@ function readMember(value: unknown, path: string): Member {
 			fields: isRecord(value.fields) ? value.fields : {},
 		};
 	}
-	throw new ScoringError(`The stored member at "${path}" has no first and last time`, 'data', broken);
+	throw new FieldError(`The stored member at "${path}" has no first and last time`, 'data', broken);
 }
 
 function readSeen(value: unknown): Map<number, Set<string>> {
@@ -136,14 +136,14 @@ function parsed(value: unknown): unknown {
 	} catch {
 		json = undefined;
 	}
-	if (json === undefined) throw new ScoringError('The summary row\'s "data" is not JSON', 'data', broken);
+	if (json === undefined) throw new FieldError('The summary row\'s "data" is not JSON', 'data', broken);
 	return json;
 }
 
 /** A summary row's `data` (an object, or its JSON text as a text column stores it). */
 export function readSummary(data: unknown): HistorySummary {
 	const value = parsed(data);
-	if (!isRecord(value)) throw new ScoringError('The summary row\'s "data" is not an object', 'data', broken);
+	if (!isRecord(value)) throw new FieldError('The summary row\'s "data" is not an object', 'data', broken);
 	const summary = emptySummary();
 	for (const [key, signal] of Object.entries(isRecord(value.signals) ? value.signals : {})) {
 		summary.signals.set(key, readSignal(signal, `signals.${key}`));

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import type { LabelledEntity } from '../../../core/contract/model';
 import type { SignalCategory, SignalDefinition, UserInput } from '../../../core/contract/pql';
 import type { EventItem } from '../../../core/scoring';
-import { readEvent, readModel, ScoringError, TEXTBOOK_SIGNALS, usersFromEvents } from '../../../core/scoring';
+import { jsonOrError, readEvent, readModel, TEXTBOOK_SIGNALS, usersFromEvents } from '../../../core/scoring';
+import { FieldError, valueAtPath } from '../../../core/shared';
 import { fieldSignals, labelEntities, measurePopulation, profileUser, readConverted, readDate } from '../../../core/model';
-import { valueAtPath } from '../../../core/scoring/fieldPath';
-import { toNodeError } from './nodeError';
+import { toNodeError } from '../../shared/errors';
 import { date, list, options, setting, text } from './settings';
 
 export interface Population {
@@ -26,18 +25,12 @@ function atItem<T>(node: INode, index: number, read: () => T): T {
 function signalDefinitions(context: IExecuteFunctions): SignalDefinition[] {
 	if (text(context, 'signalSource') !== 'json') return TEXTBOOK_SIGNALS;
 	const raw = setting(context, 'signalsJson');
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch (error) {
-			throw new NodeOperationError(context.getNode(), `The signal definitions cannot be read: ${error instanceof Error ? error.message : String(error)}`, {
-				description: 'Field "Signal Definitions (JSON)": paste the "signals" list of a PQL Score model.',
-			});
-		}
+	const read = typeof raw === 'string' ? jsonOrError(raw) : { parsed: raw };
+	if ('error' in read) {
+		throw new FieldError(`The signal definitions cannot be read: ${read.error}`, 'Signal Definitions (JSON)', 'Paste the "signals" list of a PQL Score model.', { setting: true });
 	}
 	// PQL Score's own model check, so the signals mean here what they will mean there.
-	return readModel({ kind: 'threshold', version: 'signals', signals: parsed, rules: [] }, 'signals').signals;
+	return readModel({ kind: 'threshold', version: 'signals', signals: read.parsed, rules: [] }, 'signals').signals;
 }
 
 /** Every field holding a number or true/false in some item, in order of first appearance. */
@@ -55,7 +48,7 @@ function valueSignals(context: IExecuteFunctions, items: INodeExecutionData[], e
 	const chosen = list(context, 'signalFields');
 	const fields = chosen.length > 0 ? chosen : numericFields(items, excluded);
 	if (fields.length === 0) {
-		throw new ScoringError('No signal fields found', 'Signal Fields', 'List the fields to learn from, e.g. coreFeatureUsed, teammateInvited.');
+		throw new FieldError('No signal fields found', 'Signal Fields', 'List the fields to learn from, e.g. coreFeatureUsed, teammateInvited.');
 	}
 	const intent = new Set(list(context, 'intentFields'));
 	const fit = new Set(list(context, 'fitFields'));
@@ -68,7 +61,7 @@ function valueUsers(node: INode, items: INodeExecutionData[], idField: string): 
 		atItem(node, index, () => {
 			const id = valueAtPath(json, idField);
 			if ((typeof id === 'string' && id.trim()) || typeof id === 'number') return profileUser(String(id), json, index);
-			throw new ScoringError(`The item has no ID in "${idField}"`, 'ID Field', 'Set ID Field to the field that holds the user\'s or account\'s ID.');
+			throw new FieldError(`The item has no ID in "${idField}"`, 'ID Field', 'Set ID Field to the field that holds the user\'s or account\'s ID.');
 		}),
 	);
 }

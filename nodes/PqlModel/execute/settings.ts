@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { LearnOptions } from '../../../core/contract/model';
-import { ScoringError } from '../../../core/scoring';
+import { FieldError } from '../../../core/shared';
 
 export type Row = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export function date(context: IExecuteFunctions, name: string, label: string): D
 	if (!value) return undefined;
 	const parsed = new Date(value);
 	if (!Number.isNaN(parsed.getTime())) return parsed;
-	throw new ScoringError(`"${value}" is not a date`, label, `Set ${label} to a date, or leave it empty.`);
+	throw new FieldError(`"${value}" is not a date`, label, `Set ${label} to a date, or leave it empty.`);
 }
 
 export function learnOptions(context: IExecuteFunctions): LearnOptions {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { historyRows } from '../../../core/scoring/history';
 import { eventsWithoutAccount } from '../settings/readSettings';
-import { hintWithoutAccount } from './failures';
+import { hintWithoutAccount } from './hints';
 import { readEventItems } from './readUsers';
 
 /**

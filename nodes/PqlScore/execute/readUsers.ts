@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { PreviousState, UserInput } from '../../../core/contract/pql';
 import type { EventItem } from '../../../core/scoring';
-import { ScoringError, UserCollector, isoToMillis, readPreviousStates, readTimedEvent } from '../../../core/scoring';
-import { valueAtPath } from '../../../core/scoring/fieldPath';
+import { UserCollector, isoToMillis, readPreviousStates, readTimedEvent } from '../../../core/scoring';
+import { FieldError, valueAtPath } from '../../../core/shared';
 import { asText } from '../settings/rowValues';
-import { failedItem } from './failures';
+import { failedItem } from '../../shared/run';
 
 export interface ReadUsers {
 	users: UserInput[];
@@ -35,10 +35,10 @@ export function previousStateReader(context: IExecuteFunctions): PreviousOf {
 function profileUser(context: IExecuteFunctions, item: INodeExecutionData, index: number, previous: PreviousOf): UserInput {
 	const value = (name: string): string | null => asText(context.getNodeParameter(name, index, '')) || null;
 	const id = value('userId');
-	if (!id) throw new ScoringError('The item has no user ID', 'User ID', 'Map User ID to a field that holds the user\'s ID.');
+	if (!id) throw new FieldError('The item has no user ID', 'User ID', 'Map User ID to a field that holds the user\'s ID.');
 	const lastSeenAt = value('lastSeenAt');
 	if (lastSeenAt && Number.isNaN(isoToMillis(lastSeenAt))) {
-		throw new ScoringError(`"${lastSeenAt}" is not an ISO 8601 time`, 'Last Seen At', 'Map Last Seen At to an ISO 8601 time, or leave it empty.');
+		throw new FieldError(`"${lastSeenAt}" is not an ISO 8601 time`, 'Last Seen At', 'Map Last Seen At to an ISO 8601 time, or leave it empty.');
 	}
 	return {
 		id,
@@ -77,7 +77,7 @@ export function readItems<T>(
 		try {
 			values.push(read(item, index));
 		} catch (error) {
-			failures.push(failedItem(context, error, index));
+			failures.push(failedItem(context, item, index, error));
 			failedItems.add(index);
 		}
 	});

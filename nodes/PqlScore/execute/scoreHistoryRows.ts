@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { readHistoryRows, scoreHistory } from '../../../core/scoring/history';
 import { readHistorySettingsOf, readNow, readSettings } from '../settings/readSettings';
-import { failedItem } from './failures';
+import { failedItem } from '../../shared/run';
 
 const paired = (items: number[]) => items.map((item) => ({ item }));
 
@@ -14,7 +14,7 @@ export function scoreHistoryRows(context: IExecuteFunctions, items: INodeExecuti
 	const history = readHistorySettingsOf(context);
 	const now = readNow(context);
 	const { accounts, failures } = readHistoryRows(items.map(({ json }, index) => ({ index, json })));
-	const failed = failures.map(({ error, index }) => failedItem(context, error, index));
+	const failed = failures.map(({ error, index }) => failedItem(context, items[index], index, error));
 	const scored = scoreHistory(accounts, config, history, now);
 	const scores = scored.map(({ pql, items: sources, latest }) => ({
 		json: { accountId: pql.entity.id, userId: latest?.id ?? null, email: latest?.email ?? null, pql: { ...pql } },

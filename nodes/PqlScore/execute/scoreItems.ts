@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { scoreUsers } from '../../../core/scoring';
 import { readNow, readSettings } from '../settings/readSettings';
-import { hintWithoutAccount } from './failures';
+import { hintWithoutAccount } from './hints';
 import { readUsers } from './readUsers';
 import { perEntity, perItem } from './shapeOutput';
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ScoringConfig } from '../../../core/contract/pql';
-import { DEFAULT_CONFIG, ScoringError, parseModelJson, readConfig, signalKey } from '../../../core/scoring';
+import { DEFAULT_CONFIG, parseModelJson, readConfig, signalKey } from '../../../core/scoring';
+import { FieldError } from '../../../core/shared';
 import type { HistorySettings } from '../../../core/scoring/history';
 import { readHistorySettings } from '../../../core/scoring/history';
 import type { Row } from './rowValues';
@@ -131,7 +132,7 @@ export function readNow(context: IExecuteFunctions): Date {
 	const now = textOf(asRow(setting(context, 'options')), 'now');
 	const date = now ? new Date(now) : new Date();
 	if (!Number.isNaN(date.getTime())) return date;
-	throw new ScoringError(`"${now}" is not a date`, 'options.now', 'Set Now to a date and time, or leave it empty.');
+	throw new FieldError(`"${now}" is not a date`, 'options.now', 'Set Now to a date and time, or leave it empty.');
 }
 
 /** The history options, checked by the core. */

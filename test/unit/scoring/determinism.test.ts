@@ -1,4 +1,5 @@
-import { DEFAULT_GRADES, ScoringError, readEvent, scorePql, signalKey } from '../../../core/scoring';
+import { DEFAULT_GRADES, readEvent, scorePql, signalKey } from '../../../core/scoring';
+import { FieldError } from '../../../core/shared';
 import { NOW, config, daysAgo, event, textbookEvents, usersOf } from './fixtures';
 
 describe('determinism and grades', () => {
@@ -39,7 +40,7 @@ describe('settings and input errors name the field', () => {
 		try {
 			run();
 		} catch (error) {
-			if (error instanceof ScoringError) return error.field;
+			if (error instanceof FieldError) return error.field;
 		}
 		return 'no error';
 	}

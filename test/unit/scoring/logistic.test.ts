@@ -1,5 +1,6 @@
 import type { LogisticModel } from '../../../core/contract/pql';
-import { ScoringError, TEXTBOOK_SIGNALS, parseModelJson, scorePql } from '../../../core/scoring';
+import { TEXTBOOK_SIGNALS, parseModelJson, scorePql } from '../../../core/scoring';
+import { FieldError } from '../../../core/shared';
 import { NOW, config, daysAgo, event, textbookEvents, usersOf } from './fixtures';
 
 const model: LogisticModel = {
@@ -74,13 +75,13 @@ describe('logistic model with step shapes', () => {
 });
 
 describe('model JSON import', () => {
-	function errorOf(text: string): ScoringError {
+	function errorOf(text: string): FieldError {
 		try {
 			parseModelJson(text);
 		} catch (error) {
-			if (error instanceof ScoringError) return error;
+			if (error instanceof FieldError) return error;
 		}
-		throw new Error('expected a ScoringError');
+		throw new Error('expected a FieldError');
 	}
 
 	it('names the field that is wrong', () => {

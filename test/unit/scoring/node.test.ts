@@ -54,7 +54,10 @@ describe('PQL Score node, default settings', () => {
 		await expect(node.execute.call(context(items))).rejects.toThrow(NodeOperationError);
 		const [output] = await node.execute.call(context(items, {}, true));
 		expect(output.at(-1)).toMatchObject({ pairedItem: { item: 6 } });
-		expect(output.at(-1)?.json.error).toContain('timestamp');
+		expect(output.at(-1)?.json).toEqual({
+			...items[6].json,
+			error: { message: 'Item 6: The item\'s timestamp "soon" is not an ISO 8601 date', field: 'timestamp', fix: 'Give "timestamp" as ISO 8601, e.g. 2026-11-27T09:30:00Z.' },
+		});
 	});
 
 	it('uses the threshold rules and reports bad settings by field', async () => {

@@ -1,6 +1,6 @@
 import { parseState } from '../../../core/crm/followUp';
 import { startHubSpotMock } from '../../support/hubspot-mock';
-import { runWorkflow } from '../harness';
+import { expectFailedItem, runWorkflow } from '../harness';
 import type { HubSpotMock } from './hubspotFixtures';
 import { REP, closeAndCheck, crmOf, crmWorkflow, nodeTypes, qualified, runCrm } from './hubspotFixtures';
 
@@ -139,17 +139,20 @@ describe('PQL CRM › HubSpot: create or update the PQL deal', () => {
 		mock = await startHubSpotMock({ owners: [REP] });
 		const broken = qualified({ accountId: 'acct-x' });
 		(broken.json.pql as Record<string, unknown>).qualifiedSince = null;
-		const result = await runCrm(mock, [broken, qualified({ accountId: 'acct-ok' })], {}, { onError: 'continueRegularOutput' });
-		const [failed, ok] = result.items('PQL CRM');
-		expect(failed.json.error).toEqual({
-			message: 'Item 0: The item has no qualification time',
-			field: 'Qualified Since',
-			fix: 'Map Qualified Since to the time the account became qualified, e.g. {{ $json.pql.qualifiedSince }} from PQL Score.',
-		});
-		expect(failed.json.accountId).toBe('acct-x');
-		expect(failed.pairedItem).toEqual({ item: 0 });
+		const items = [broken, qualified({ accountId: 'acct-ok' })];
+		const result = await runCrm(mock, items, {}, { onError: 'continueRegularOutput' });
+		const ok = result.items('PQL CRM')[1];
 		expect((ok.json.crm as Record<string, unknown>).created).toBe(true);
 		expect(ok.pairedItem).toEqual({ item: 1 });
+		await expectFailedItem('PQL CRM', async (onError) => await runCrm(mock, items, {}, { onError }), {
+			itemIndex: 0,
+			input: broken.json,
+			error: {
+				message: 'Item 0: The item has no qualification time',
+				field: 'Qualified Since',
+				fix: 'Map Qualified Since to the time the account became qualified, e.g. {{ $json.pql.qualifiedSince }} from PQL Score.',
+			},
+		});
 	});
 });
 

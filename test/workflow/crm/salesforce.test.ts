@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { parseState } from '../../../core/crm/followUp';
 import { startSalesforceMock } from '../../support/salesforce-mock';
+import { expectFailedItem } from '../harness';
 import { qualified } from './hubspotFixtures';
 import type { SalesforceMock } from './salesforceFixtures';
 import { REP, crmOf, runSalesforce } from './salesforceFixtures';
@@ -261,14 +262,16 @@ describe('PQL CRM › Salesforce: tokens, limits and failures', () => {
 		const hubspotId = crmOf(await runSalesforce(mock, [qualified({ accountId: 'a2', domain: 'a2.test', crmOwnerId: '501' })]));
 		expect(hubspotId.ownerId).toBe(REP.id);
 
-		const result = await runSalesforce(mock, [qualified({ accountId: 'a3', domain: 'a3.test', ownerEmail: 'nobody@vendor.test' }), qualified({ accountId: 'a4', domain: 'a4.test' })], {
-			parameters: { opportunityOptions: { ownerNotFound: 'fail' } },
-			extra: { onError: 'continueRegularOutput' },
-		});
-		const [failed, ok] = result.items('PQL CRM');
-		expect(failed.json.error).toMatchObject({ message: 'Item 0: No active Salesforce user has the e-mail nobody@vendor.test', field: 'Owner Email' });
-		expect(failed.pairedItem).toEqual({ item: 0 });
+		const items = [qualified({ accountId: 'a3', domain: 'a3.test', ownerEmail: 'nobody@vendor.test' }), qualified({ accountId: 'a4', domain: 'a4.test' })];
+		const parameters = { opportunityOptions: { ownerNotFound: 'fail' } };
+		const result = await runSalesforce(mock, items, { parameters, extra: { onError: 'continueRegularOutput' } });
+		const ok = result.items('PQL CRM')[1];
 		expect((ok.json.crm as Record<string, unknown>).created).toBe(true);
 		expect(ok.pairedItem).toEqual({ item: 1 });
+		await expectFailedItem('PQL CRM', async (onError) => await runSalesforce(mock, items, { parameters, extra: { onError } }), {
+			itemIndex: 0,
+			input: items[0].json,
+			error: { message: 'Item 0: No active Salesforce user has the e-mail nobody@vendor.test', field: 'Owner Email', fix: expect.any(String) },
+		});
 	});
 });

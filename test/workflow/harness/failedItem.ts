@@ -10,6 +10,8 @@ export interface ExpectedFailure {
 	input: IDataObject;
 	/** `{ message, field, fix }`; asymmetric matchers are welcome. */
 	error: { message: unknown; field: unknown; fix: unknown };
+	/** The node's main outputs (1 unless it has more): n8n adds the error output after them. */
+	outputs?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function expectFailedItem(node: string, run: (onError: ContinueSett
 
 	const errorOutput = await run('continueErrorOutput');
 	expect(errorOutput.status).toBe('success');
-	expect(errorOutput.items(node, 1)).toContainEqual(shape);
-	expect(errorOutput.items(node, 0).filter((item) => item.json.error !== undefined)).toEqual([]);
+	const outputs = expected.outputs ?? 1;
+	expect(errorOutput.items(node, outputs)).toContainEqual(shape);
+	for (let output = 0; output < outputs; output++) expect(errorOutput.items(node, output).filter((item) => item.json.error !== undefined)).toEqual([]);
 }

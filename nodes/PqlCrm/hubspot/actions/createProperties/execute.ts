@@ -1,4 +1,4 @@
-import { FieldError } from '../../../../../core/shared/fieldError';
+import { FieldError } from '../../../../../core/shared';
 import type { IDataObject } from 'n8n-workflow';
 import type { PropertyDefinition } from '../../../../../core/crm';
 import { PQL_PROPERTY_DEFINITIONS } from '../../../../../core/crm';

@@ -2,7 +2,7 @@ import type { CrmResult } from '../../../../../core/contract/crm';
 import type { HubSpotProperties } from '../../../../../core/crm';
 import { PQL_PROPERTY, companyKey } from '../../../../../core/crm';
 import { followUp, followUpResult } from '../../../../../core/crm/followUp';
-import { FieldError } from '../../../../../core/shared/fieldError';
+import { FieldError } from '../../../../../core/shared';
 import { ASSOCIATION_TYPE, associate } from '../../api/associations';
 import { searchRecords, upsertRecord } from '../../api/records';
 import type { HubSpotClient } from '../../transport';

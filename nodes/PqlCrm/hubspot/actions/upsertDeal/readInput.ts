@@ -1,4 +1,4 @@
-import { FieldError } from '../../../../../core/shared/fieldError';
+import { FieldError } from '../../../../../core/shared';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { OpportunityBasics } from '../../../shared/opportunityInput';
 import { readOpportunityParameters } from '../../../shared/opportunityInput';

@@ -27,7 +27,7 @@ const wording: OpportunityWording = {
 export const upsertOpportunityProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Needs the Opportunity fields <b>PQL_Idempotency_Key__c</b> (Text, Unique, External ID) and <b>PQL_Follow_Up__c</b> (Text 255) and, recommended, the Account field <b>PQL_Account_Key__c</b> (Text, Unique, External ID). See the README\'s Salesforce set-up.',
+			'Needs the Opportunity fields <b>PQL_Idempotency_Key__c</b> (Text, Unique, External ID) and <b>PQL_Follow_Up__c</b> (Text 255) and, recommended, the Account field <b>PQL_Account_Key__c</b> (Text, Unique, External ID). See "Salesforce" in docs/nodes/crm.md.',
 		name: 'salesforceFieldsNotice',
 		type: 'notice',
 		default: '',

@@ -3,7 +3,7 @@ import type { SalesforceCrmResult } from '../../../../../core/contract/crmSalesf
 import { companyKey } from '../../../../../core/crm';
 import { followUp, followUpResult } from '../../../../../core/crm/followUp';
 import { accountFields, accountQuery, activeUserQuery, contactQuery, leadQuery, opportunitiesOfAccountQuery } from '../../../../../core/crm/salesforce';
-import { FieldError } from '../../../../../core/shared/fieldError';
+import { FieldError } from '../../../../../core/shared';
 import type { Subrequest, SubResult } from '../../api/composite';
 import { composite, recordsOf } from '../../api/composite';
 import { allRecords, queryPath } from '../../api/query';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { OpportunityFieldNames } from '../../../../../core/crm/salesforce';
 import { isUserId, soqlName } from '../../../../../core/crm/salesforce';
-import { FieldError } from '../../../../../core/shared/fieldError';
+import { FieldError } from '../../../../../core/shared';
 import type { OpportunityBasics } from '../../../shared/opportunityInput';
 import { readOpportunityParameters } from '../../../shared/opportunityInput';
 
@@ -30,8 +30,8 @@ export function readOpportunityFieldNames(context: IExecuteFunctions, itemIndex:
 		return soqlName(value, label);
 	};
 	return {
-		key: name('opportunityKeyField', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see the README).'),
-		followUp: name('followUpField', 'Follow-Up Field', 'Enter the API name of the Opportunity text field that records the follow-up, e.g. PQL_Follow_Up__c (see the README).'),
+		key: name('opportunityKeyField', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see "Salesforce" in docs/nodes/crm.md).'),
+		followUp: name('followUpField', 'Follow-Up Field', 'Enter the API name of the Opportunity text field that records the follow-up, e.g. PQL_Follow_Up__c (see "Salesforce" in docs/nodes/crm.md).'),
 	};
 }
 

@@ -1,12 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { toNodeError } from './nodeError';
-
-/** An item that could not be used: the error item when the node continues on fail, else the error. */
-export function failedItem(context: IExecuteFunctions, error: unknown, index: number): INodeExecutionData {
-	const nodeError = toNodeError(context.getNode(), error, index);
-	if (!context.continueOnFail()) throw nodeError;
-	return { json: { error: nodeError.message }, error: nodeError, pairedItem: { item: index } };
-}
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 /** Tells the output pane how many items were left out because they belong to no account. */
 export function hintWithoutAccount(context: IExecuteFunctions, indexes: number[], what: string): void {
