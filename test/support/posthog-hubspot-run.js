@@ -11,10 +11,9 @@ const path = require('node:path');
 const { ROOT } = require('./n8n-server');
 const { fetchWithHeaders } = require('./posthog-node-auth');
 const { seeded } = require('./fault-queue');
+const { HISTORY_COLUMNS, HISTORY_TABLE } = require('./history-table');
 
 const HOOK = 'pql-posthog-hubspot';
-const TABLE = 'PQL Events';
-const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
 const DESTINATION_SECRET = 'posthog-hubspot-run-destination-secret-0123';
 const PROJECT_KEY = 'phc_posthog_hubspot_run';
 /** The rep the template ships in PQL Route; the mocks know them, as a real HubSpot and Slack would. */
@@ -151,7 +150,7 @@ async function setUpPostHogToHubSpot(server, { hubspot, slack }) {
 			baseUrl: slack.apiUrl,
 		}),
 	};
-	const tableId = await server.ensureDataTable(TABLE, COLUMNS);
+	const tableId = await server.ensureDataTable(HISTORY_TABLE, HISTORY_COLUMNS);
 
 	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'posthog-to-hubspot.json'), 'utf8'));
 	for (const node of workflow.nodes) {
@@ -164,11 +163,15 @@ async function setUpPostHogToHubSpot(server, { hubspot, slack }) {
 }
 
 /**
- * Rows of accounts whose id starts with `prefix`, through the public API.
+ * The event rows of accounts whose id starts with `prefix`, through the public API (summaries and
+ * states are rows of the same table; event rows live until a summary holds them, after the settle time).
  * @param {import('./n8n-server').N8nServer} server @param {string} tableId @param {string} prefix
  */
 const historyRows = (server, tableId, prefix) =>
-	server.dataTableRows(tableId, [{ columnName: 'accountId', condition: 'like', value: `${prefix}-%` }]);
+	server.dataTableRows(tableId, [
+		{ columnName: 'accountId', condition: 'like', value: `${prefix}-%` },
+		{ columnName: 'kind', condition: 'eq', value: 'event' },
+	]);
 
 /**
  * A workflow's executions without data: the finished ones, or those with the given status.
@@ -190,9 +193,9 @@ async function executionStatuses(server, workflowId, status) {
 }
 
 /**
- * Wait until at least `rows` rows of `prefix` are saved, at least `executions` executions of the
- * workflow have finished and none is running or waiting (or `timeoutMs` passed); returns the rows.
- * A row is saved early in an execution: the deal and alert come at its end.
+ * Wait until at least `rows` distinct events of `prefix` are saved, at least `executions` executions
+ * of the workflow have finished and none is running or waiting (or `timeoutMs` passed); returns the
+ * event rows. A row is saved early in an execution: the deal and alert come at its end.
  * @param {import('./n8n-server').N8nServer} server
  * @param {{ workflowId: string, tableId: string, prefix: string, rows: number, executions?: number, timeoutMs?: number }} options
  */
@@ -202,7 +205,7 @@ async function settle(server, { workflowId, tableId, prefix, rows, executions = 
 		const saved = await historyRows(server, tableId, prefix);
 		const busy = [...(await executionStatuses(server, workflowId, 'running')), ...(await executionStatuses(server, workflowId, 'waiting'))];
 		const finished = (await executionStatuses(server, workflowId)).length;
-		if ((saved.length >= rows && finished >= executions && busy.length === 0) || Date.now() > deadline) return saved;
+		if ((rowsPerMessage(saved).size >= rows && finished >= executions && busy.length === 0) || Date.now() > deadline) return saved;
 		await new Promise((r) => setTimeout(r, 1000));
 	}
 }
@@ -231,13 +234,14 @@ function outcomes(hubspot, slack, prefix) {
 }
 
 /**
- * How many times each of the given uuids is in the rows.
+ * How many times each event (PostHog `uuid`) is in the event rows. An event delivered again may be
+ * stored again; PQL Score counts it once.
  * @param {Array<Record<string, unknown>>} rows
  */
 function rowsPerMessage(rows) {
 	/** @type {Map<string, number>} */
 	const counts = new Map();
-	for (const row of rows) counts.set(String(row.messageId), (counts.get(String(row.messageId)) ?? 0) + 1);
+	for (const row of rows) counts.set(String(row.eventId), (counts.get(String(row.eventId)) ?? 0) + 1);
 	return counts;
 }
 
