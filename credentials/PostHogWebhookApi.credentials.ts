@@ -37,7 +37,7 @@ export class PostHogWebhookApi implements ICredentialType {
 			default: '',
 			placeholder: 'phc_...',
 			description:
-				'Public, not a secret: used only when the trigger\'s PostHog Authentication is "Secret Header or Project API Key (Public Key)". Otherwise SDK requests must send the secret header too (see the README).',
+				'Public, not a secret: used only when the trigger\'s PostHog Authentication is "Secret Header or Project API Key (Public Key)". Otherwise SDK requests must send the secret header too (see "Set up PostHog" in docs/nodes/trigger.md).',
 		},
 	];
 }

@@ -117,7 +117,7 @@ export interface Step {
  */
 export type LogisticTransform = 'log1p' | { steps: Step[] };
 
-/** The predictive model's JSON form; see the README, "Model JSON". */
+/** The predictive model's JSON form; see "Model JSON" in docs/nodes/score.md. */
 export interface LogisticModel extends ModelIdentity {
 	kind: 'logistic';
 	signals: SignalDefinition[];
@@ -229,7 +229,8 @@ export interface EntityMetrics {
 }
 
 export interface ScoreSummary {
-	entity: { type: EntityType; id: string };
+	/** `name`: an account's name as the product last sent it (the events' `accountName`), when it did. */
+	entity: { type: EntityType; id: string; name?: string };
 	score: number;
 	grade: string;
 	qualified: boolean;

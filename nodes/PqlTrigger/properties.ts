@@ -52,7 +52,7 @@ export const properties: INodeProperties[] = [
 	noAuthNotice('PostHog', 'postHogAuthentication'),
 	{
 		displayName:
-			"The project API key (phc_…) is public: it is in every web page that loads posthog-js, so anyone who has seen your site can send events here and create PQLs, CRM records and Slack alerts. Use it only while your posthog-node cannot send the secret header (see the README), on a URL you keep private.",
+			"The project API key (phc_…) is public: it is in every web page that loads posthog-js, so anyone who has seen your site can send events here and create PQLs, CRM records and Slack alerts. Use it only while your posthog-node cannot send the secret header (see \"Set up PostHog\" in docs/nodes/trigger.md), on a URL you keep private.",
 		name: 'postHogProjectKeyNotice',
 		type: 'notice',
 		default: '',

@@ -10,23 +10,26 @@ const path = require('node:path');
 
 const SQL_DIR = path.join(__dirname, '..', '..', 'docs', 'postgres');
 
-/** @param {string} database @param {string} sql */
-function psql(database, sql) {
-	execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], {
+/** Runs `sql` in `database`; its result rows, one line each (fields joined by "|"). @param {string} database @param {string} sql */
+function runSql(database, sql) {
+	const out = execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], {
 		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
 	});
+	return out.split('\n').filter((line) => line !== '');
 }
 
 /** A fresh, empty database with a unique name. @param {string} prefix */
 function createDatabase(prefix) {
 	const name = `${prefix}_${process.pid}_${Date.now()}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
-	psql('postgres', `CREATE DATABASE ${name}`);
+	runSql('postgres', `CREATE DATABASE ${name}`);
 	return name;
 }
 
 /** @param {string} name */
 function dropDatabase(name) {
-	psql('postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	runSql('postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 /** The text of one of the documented statements in docs/postgres. @param {string} file */
@@ -60,4 +63,4 @@ async function closePools() {
 	manager.purgeConnections();
 }
 
-module.exports = { createDatabase, dropDatabase, readSql, poolManager, closePools };
+module.exports = { createDatabase, dropDatabase, readSql, runSql, poolManager, closePools };

@@ -10,10 +10,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./n8n-server');
 const { fetchWithHeaders } = require('./posthog-node-auth');
+const { readSql, runSql } = require('./postgres');
 const { seeded } = require('./fault-queue');
 const { HISTORY_COLUMNS, HISTORY_TABLE } = require('./history-table');
 
 const HOOK = 'pql-posthog-hubspot';
+const POSTGRES_HOOK = 'pql-posthog-hubspot-postgres';
 const DESTINATION_SECRET = 'posthog-hubspot-run-destination-secret-0123';
 const PROJECT_KEY = 'phc_posthog_hubspot_run';
 /** The rep the template ships in PQL Route; the mocks know them, as a real HubSpot and Slack would. */
@@ -125,14 +127,13 @@ function recordingFetch() {
 }
 
 /**
- * Credentials (pointing at the mocks), the history Data Table and the template as shipped, imported
- * and activated; waits until its webhook answers.
+ * The credentials of the PostHog → HubSpot templates, pointing at the mocks.
  * @param {import('./n8n-server').N8nServer} server
  * @param {{ hubspot: { url: string, token: string }, slack: { apiUrl: string } }} mocks
+ * @returns {Promise<Record<string, { id: string, name: string }>>}
  */
-async function setUpPostHogToHubSpot(server, { hubspot, slack }) {
-	/** @type {Record<string, { id: string, name: string }>} */
-	const credentials = {
+async function templateCredentials(server, { hubspot, slack }) {
+	return {
 		postHogWebhookApi: await server.createCredential('postHogWebhookApi', 'PQL PostHog Webhook Secret API', {
 			headerName: 'Authorization',
 			secret: DESTINATION_SECRET,
@@ -150,17 +151,68 @@ async function setUpPostHogToHubSpot(server, { hubspot, slack }) {
 			baseUrl: slack.apiUrl,
 		}),
 	};
-	const tableId = await server.ensureDataTable(HISTORY_TABLE, HISTORY_COLUMNS);
+}
 
-	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'posthog-to-hubspot.json'), 'utf8'));
+/**
+ * A template as shipped, its credentials attached, imported and activated; waits until its webhook answers.
+ * @param {import('./n8n-server').N8nServer} server @param {string} file @param {string} hook
+ * @param {Record<string, { id: string, name: string }>} credentials
+ */
+async function importTemplate(server, file, hook, credentials) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
 	for (const node of workflow.nodes) {
 		for (const type of Object.keys(node.credentials ?? {})) node.credentials[type] = credentials[type];
 	}
 	const workflowId = /** @type {string} */ (await server.importWorkflow(workflow));
-	await server.waitForWebhook(`/webhook/${HOOK}`);
-	await server.waitForWebhook(`/webhook/${HOOK}/batch`);
-	return { workflowId, tableId, url: `${server.baseUrl}/webhook/${HOOK}`, auth: { authorization: `Bearer ${DESTINATION_SECRET}` } };
+	await server.waitForWebhook(`/webhook/${hook}`);
+	await server.waitForWebhook(`/webhook/${hook}/batch`);
+	return { workflowId, url: `${server.baseUrl}/webhook/${hook}`, auth: { authorization: `Bearer ${DESTINATION_SECRET}` } };
 }
+
+/**
+ * Credentials (pointing at the mocks), the history Data Table and the template as shipped, imported
+ * and activated; waits until its webhook answers.
+ * @param {import('./n8n-server').N8nServer} server
+ * @param {{ hubspot: { url: string, token: string }, slack: { apiUrl: string } }} mocks
+ */
+async function setUpPostHogToHubSpot(server, mocks) {
+	const credentials = await templateCredentials(server, mocks);
+	const tableId = await server.ensureDataTable(HISTORY_TABLE, HISTORY_COLUMNS);
+	return { tableId, ...(await importTemplate(server, 'posthog-to-hubspot.json', HOOK, credentials)) };
+}
+
+/**
+ * The PostgreSQL template on `database` (the DDL run there once, as an ops person would, and n8n's
+ * Postgres credential pointing at it), with the mocks' credentials, imported and activated.
+ * @param {import('./n8n-server').N8nServer} server @param {string} database
+ * @param {{ hubspot: { url: string, token: string }, slack: { apiUrl: string } }} mocks
+ */
+async function setUpPostHogToHubSpotPostgres(server, database, mocks) {
+	runSql(database, readSql('pql-history.sql'));
+	const credentials = {
+		...(await templateCredentials(server, mocks)),
+		postgres: await server.createCredential('postgres', 'PQL PostgreSQL', {
+			host: '127.0.0.1',
+			port: 5432,
+			database,
+			user: 'postgres',
+			password: '',
+			ssl: 'disable',
+			allowUnauthorizedCerts: false,
+			sshTunnel: false,
+			maxConnections: 20,
+		}),
+	};
+	return { database, ...(await importTemplate(server, 'posthog-to-hubspot-postgres.json', POSTGRES_HOOK, credentials)) };
+}
+
+/**
+ * The event ids the PostgreSQL template stored for accounts of `prefix` (while none is compacted: a
+ * summary's events are no longer rows), as rows like the Data Table's (`eventId`).
+ * @param {string} database @param {string} prefix
+ */
+const storedEvents = (database, prefix) =>
+	runSql(database, `SELECT event_id FROM pql_events WHERE account_id LIKE '${prefix.replace(/\W/g, '')}-%'`).map((eventId) => ({ eventId }));
 
 /**
  * The event rows of accounts whose id starts with `prefix`, through the public API (summaries and
@@ -197,12 +249,14 @@ async function executionStatuses(server, workflowId, status) {
  * of the workflow have finished and none is running or waiting (or `timeoutMs` passed); returns the
  * event rows. A row is saved early in an execution: the deal and alert come at its end.
  * @param {import('./n8n-server').N8nServer} server
- * @param {{ workflowId: string, tableId: string, prefix: string, rows: number, executions?: number, timeoutMs?: number }} options
+ * `read` reads the saved rows elsewhere than in the Data Table `tableId`.
+ * @param {{ workflowId: string, tableId?: string, read?: () => Promise<Array<Record<string, unknown>>> | Array<Record<string, unknown>>,
+ *   prefix: string, rows: number, executions?: number, timeoutMs?: number }} options
  */
-async function settle(server, { workflowId, tableId, prefix, rows, executions = 0, timeoutMs = 180_000 }) {
+async function settle(server, { workflowId, tableId = '', read = () => historyRows(server, tableId, prefix), prefix, rows, executions = 0, timeoutMs = 180_000 }) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const saved = await historyRows(server, tableId, prefix);
+		const saved = await read();
 		const busy = [...(await executionStatuses(server, workflowId, 'running')), ...(await executionStatuses(server, workflowId, 'waiting'))];
 		const finished = (await executionStatuses(server, workflowId)).length;
 		if ((rowsPerMessage(saved).size >= rows && finished >= executions && busy.length === 0) || Date.now() > deadline) return saved;
@@ -256,6 +310,8 @@ module.exports = {
 	destinationBody,
 	recordingFetch,
 	setUpPostHogToHubSpot,
+	setUpPostHogToHubSpotPostgres,
+	storedEvents,
 	historyRows,
 	executionStatuses,
 	settle,

@@ -123,7 +123,7 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		for (const node of template.nodes.filter((n) => n.onError === 'continueErrorOutput')) {
 			expect([node.name, connections[node.name].main.at(-1)]).toEqual([node.name, [expect.objectContaining({ node: 'Failed Items' })]]);
 		}
-		const canFail = template.nodes.filter((n) => !['n8n-nodes-base.stickyNote', 'n8n-nodes-base.if', 'n8n-nodes-base.noOp', 'n8n-nodes-pql.pqlTrigger'].includes(n.type));
+		const canFail = template.nodes.filter((n) => !['n8n-nodes-base.stickyNote', 'n8n-nodes-base.if', 'n8n-nodes-base.filter', 'n8n-nodes-base.noOp', 'n8n-nodes-pql.pqlTrigger'].includes(n.type));
 		expect(canFail.filter((n) => n.onError !== 'continueErrorOutput').map((n) => n.name)).toEqual([]);
 	});
 
@@ -140,7 +140,7 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		expect(third.scores[0]).toMatchObject({ score: 75, qualified: true, newlyQualified: true });
 		expect(third.scores[0].metrics).toMatchObject({ members: 2, events: 4 });
 		expect(third.crm).toEqual([expect.objectContaining({ status: 'created', followUp: expect.objectContaining({ status: 'alertDue' }) })]);
-		expect(third.workflow.json('CRM Record Alert')[0].crm).toMatchObject({ followUp: { status: 'complete' } });
+		expect(third.workflow.json('Record Alert')[0].crm).toMatchObject({ followUp: { status: 'complete' } });
 		expect(third.alerted).toHaveLength(1);
 		expect(dealsOf('acme')).toHaveLength(1);
 		expect((await states()).get('acme')).toMatchObject({ score: 75, qualifiedSince: third.scores[0].qualifiedSince });

@@ -78,7 +78,7 @@ function describe(answer: Answer): string {
 	if (/PROPERTY_DOESNT_EXIST|does not exist/.test(text(body.message)) && text(body.message).includes('pql_')) {
 		parts.push('A PQL property is missing: run PQL CRM\'s "Create PQL Properties" operation once (again after upgrading this package).');
 	}
-	if (status === 403) parts.push('The private app or OAuth app lacks a scope; see the README for the list.');
+	if (status === 403) parts.push('The private app or OAuth app lacks a scope; "HubSpot" in docs/nodes/crm.md lists them.');
 	return parts.filter((p) => p !== '').join(' ');
 }
 

@@ -76,7 +76,7 @@ export function errorsOf(body: unknown): SalesforceError[] {
 const HINTS: Record<string, string> = {
 	REQUEST_LIMIT_EXCEEDED: 'The org has used up its API requests for the rolling 24 hours (or too many run at once). The node does not retry this: wait, or raise the limit in Salesforce.',
 	INVALID_SESSION_ID: 'Salesforce refused a fresh token too: check that the connected app\'s user is active and has "API Enabled".',
-	NOT_FOUND: 'If this names an External ID field, create it (Text, Unique, External ID) as the README describes, or correct the field name in the node.',
+	NOT_FOUND: 'If this names an External ID field, create it (Text, Unique, External ID) as "Salesforce" in docs/nodes/crm.md describes, or correct the field name in the node.',
 	INVALID_FIELD: 'A field the node writes or reads does not exist or is not visible to the integration user: create it or grant field-level security.',
 	INSUFFICIENT_ACCESS_OR_READONLY: 'The integration user lacks create or edit access to this object.',
 	REQUIRED_FIELD_MISSING: 'A required field (possibly one your org made required) is missing: set it in the node or relax the rule.',
@@ -162,20 +162,26 @@ export function createSalesforceClient(context: IExecuteFunctions, authenticatio
 			}),
 		);
 
+	async function sendWith(used: Promise<Session>, req: SalesforceRequest): Promise<Answer> {
+		const { accessToken, instanceUrl } = await used;
+		return await send(
+			{ method: req.method, url: `${instanceUrl}${API_ROOT}${req.path}`, qs: req.qs, body: req.body, headers: { Authorization: `Bearer ${accessToken}` } },
+			req.idempotent,
+			req.recover,
+		);
+	}
+
 	async function request(req: SalesforceRequest, itemIndex: number): Promise<SalesforceResponse> {
-		for (let renewed = false; ; renewed = true) {
-			const used = currentSession(itemIndex);
-			const { accessToken, instanceUrl } = await used;
-			const answer = await send(
-				{ method: req.method, url: `${instanceUrl}${API_ROOT}${req.path}`, qs: req.qs, body: req.body, headers: { Authorization: `Bearer ${accessToken}` } },
-				req.idempotent,
-				req.recover,
-			);
-			if ((answer.status >= 200 && answer.status < 300) || req.expect?.includes(answer.status)) return { status: answer.status, body: answer.body };
-			// Refused before it ran, so any request may be repeated; racing items share one new token.
-			if (answer.status !== 401 || !hasCode(answer, 'INVALID_SESSION_ID') || renewed) throw apiError(context, answer, itemIndex);
+		const used = currentSession(itemIndex);
+		let answer = await sendWith(used, req);
+		// An expired session was refused before the request ran, so any request may go once more with
+		// a new token (not a retry: call() retries); racing items share that one new token.
+		if (answer.status === 401 && hasCode(answer, 'INVALID_SESSION_ID')) {
 			if (session === used) session = fetchSession(itemIndex);
+			answer = await sendWith(currentSession(itemIndex), req);
 		}
+		if ((answer.status >= 200 && answer.status < 300) || req.expect?.includes(answer.status)) return { status: answer.status, body: answer.body };
+		throw apiError(context, answer, itemIndex);
 	}
 
 	return {

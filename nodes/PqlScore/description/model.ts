@@ -75,7 +75,7 @@ export const modelProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The model exactly as PQL Model produced it (any kind: logistic, weighted or threshold)',
-		hint: 'Format: see "Predictive model JSON" in the package README',
+		hint: 'Format: see "Model JSON" in docs/nodes/score.md',
 		displayOptions: PREDICTIVE,
 	},
 ];

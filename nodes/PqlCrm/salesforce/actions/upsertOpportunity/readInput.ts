@@ -30,8 +30,8 @@ export function readOpportunityFieldNames(context: IExecuteFunctions, itemIndex:
 		return soqlName(value, label);
 	};
 	return {
-		key: name('opportunityKeyField', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see the README).'),
-		followUp: name('followUpField', 'Follow-Up Field', 'Enter the API name of the Opportunity text field that records the follow-up, e.g. PQL_Follow_Up__c (see the README).'),
+		key: name('opportunityKeyField', 'Opportunity Key Field', 'Enter the API name of the Opportunity External ID field, e.g. PQL_Idempotency_Key__c (see "Salesforce" in docs/nodes/crm.md).'),
+		followUp: name('followUpField', 'Follow-Up Field', 'Enter the API name of the Opportunity text field that records the follow-up, e.g. PQL_Follow_Up__c (see "Salesforce" in docs/nodes/crm.md).'),
 	};
 }
 
