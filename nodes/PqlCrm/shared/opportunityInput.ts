@@ -28,7 +28,7 @@ export interface OpportunityBasics {
 
 export interface OpportunityParameters {
 	basics: OpportunityBasics;
-	/** A string parameter of this item, trimmed ('' when unset). */
+	/** A string parameter of this item, trimmed ('' when unset); a picker's (version 1.1) value. */
 	param: (name: string) => string;
 	/** The operation's Options collection of this item. */
 	options: IDataObject;
@@ -37,7 +37,7 @@ export interface OpportunityParameters {
 const asText = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
 export function readOpportunityParameters(context: IExecuteFunctions, itemIndex: number, optionsName: string): OpportunityParameters {
-	const param = (name: string): string => asText(context.getNodeParameter(name, itemIndex, ''));
+	const param = (name: string): string => asText(context.getNodeParameter(name, itemIndex, '', { extractValue: true }));
 	const options = context.getNodeParameter(optionsName, itemIndex, {}) as IDataObject;
 	const accountId = checkedAccountId(param('accountId'));
 	const qualifiedSince = checkedQualifiedSince(param('qualifiedSince'));

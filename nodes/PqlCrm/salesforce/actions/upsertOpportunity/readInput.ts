@@ -12,6 +12,8 @@ export interface OpportunityInput extends OpportunityBasics {
 	companyName: string;
 	personRecord: PersonRecord;
 	stageName: string;
+	/** Version 1.1's Record Type; null in version 1 and when empty. */
+	recordTypeId: string | null;
 	ownerId: string | null;
 	nameTemplate: string;
 	closeDateDays: number;
@@ -43,11 +45,13 @@ export function readOpportunityInput(context: IExecuteFunctions, itemIndex: numb
 	}
 	const accountKeyField = param('accountKeyField');
 	const ownerId = param('ownerId');
+	const recordTypeId = param('recordTypeId');
 	return {
 		...basics,
 		companyName: param('companyName') || basics.domain || basics.accountId,
 		personRecord: context.getNodeParameter('personRecord', itemIndex, 'lead') === 'contact' ? 'Contact' : 'Lead',
 		stageName,
+		recordTypeId: recordTypeId === '' ? null : recordTypeId,
 		// Routing may come from any CRM's set-up: only a Salesforce User ID is used as one.
 		ownerId: isUserId(ownerId) ? ownerId : null,
 		nameTemplate: param('opportunityName'),
