@@ -38,14 +38,14 @@ export function readOpportunityFieldNames(context: IExecuteFunctions, itemIndex:
 }
 
 export function readOpportunityInput(context: IExecuteFunctions, itemIndex: number): OpportunityInput {
-	const { basics, param, options } = readOpportunityParameters(context, itemIndex, 'opportunityOptions');
-	const stageName = param('stageName');
+	const { basics, param, picked, options } = readOpportunityParameters(context, itemIndex, 'opportunityOptions');
+	const stageName = picked('stageName');
 	if (stageName === '') {
 		throw new FieldError('No opportunity stage is set', 'Stage', 'Enter the API name of an open stage of your Opportunity Stage picklist, e.g. Prospecting.');
 	}
 	const accountKeyField = param('accountKeyField');
-	const ownerId = param('ownerId');
-	const recordTypeId = param('recordTypeId');
+	const ownerId = picked('ownerId');
+	const recordTypeId = context.getNode().typeVersion >= 1.1 ? picked('recordTypeId') : '';
 	return {
 		...basics,
 		companyName: param('companyName') || basics.domain || basics.accountId,
