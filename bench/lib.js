@@ -260,5 +260,35 @@ function childProcessBenchmark(name, file, budgetSeconds, main, module) {
 	};
 }
 
+/**
+ * Runs a benchmark that needs n8n on an n8n of its own (fresh folder under .bench/, the dist/ already
+ * built and packed), when its file is run directly with node; stops n8n at the end and on Ctrl+C.
+ * @param {string} name
+ * @param {(server: import('../test/support/n8n-server').N8nServer, options: { tarball: string }) => Promise<{ ok: boolean }>} run
+ */
+function runOnOwnN8n(name, run) {
+	const path = require('node:path');
+	const { N8nServer, packPackage, ROOT } = require('../test/support/n8n-server');
+	void (async () => {
+		const dir = path.join(ROOT, '.bench', `${name}-${Date.now()}`);
+		const server = new N8nServer({ userFolder: path.join(dir, 'n8n'), env: benchN8nSettings().env });
+		const stop = () => server.stop().finally(() => process.exit(130));
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+		try {
+			const tarball = packPackage(dir);
+			await server.start({ tarball });
+			const { ok } = await run(server, { tarball });
+			process.exitCode = ok ? 0 : 1;
+		} catch (error) {
+			log(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			process.exitCode = 1;
+		} finally {
+			await server.stop();
+		}
+	})();
+}
+
 module.exports = {
+	runOnOwnN8n,
 	childProcessBenchmark, log, envNumber, benchN8nSettings, percentile, runPhase, sleep, fmt, table };

@@ -23,7 +23,7 @@
 // `npm run bench` (PQL_BENCH_ONLY=pipeline for this one alone), or standalone:
 // `node bench/pipeline.js` (starts its own n8n from the dist/ already built).
 const path = require('node:path');
-const { log, envNumber, benchN8nSettings, runPhase, sleep, fmt, table } = require('./lib');
+const { log, envNumber, benchN8nSettings, runPhase, sleep, fmt, table, runOnOwnN8n } = require('./lib');
 const { webhookWorkflow, executionCounts } = require('./trigger');
 const { startHubSpotMock } = require('../test/support/hubspot-mock');
 const { startSlackMock } = require('../test/support/slack-mock');
@@ -387,24 +387,4 @@ async function run(server, { signal, tarball } = {}) {
 module.exports = { name: 'pipeline', run, budgetSeconds };
 
 // Standalone: an n8n of its own with the dist/ already built (`npx gulp build` first).
-if (require.main === module) {
-	const { packPackage, ROOT } = require('../test/support/n8n-server');
-	void (async () => {
-		const dir = path.join(ROOT, '.bench', `pipeline-${Date.now()}`);
-		const server = new N8nServer({ userFolder: path.join(dir, 'n8n'), env: benchN8nSettings().env });
-		const stop = () => server.stop().finally(() => process.exit(130));
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-		try {
-			const tarball = packPackage(dir);
-			await server.start({ tarball });
-			const { ok } = await run(server, { tarball });
-			process.exitCode = ok ? 0 : 1;
-		} catch (error) {
-			log(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-			process.exitCode = 1;
-		} finally {
-			await server.stop();
-		}
-	})();
-}
+if (require.main === module) runOnOwnN8n('pipeline', run);
