@@ -26,7 +26,7 @@ function events(account, count, days, seed) {
 		const timestamp = new Date(NOW.getTime() - ((i * 7919 + seed) % (days * 1440)) * MINUTE_MS - 1000).toISOString();
 		return {
 			source: 'posthog', type: 'track', event: NAMES[(i * 31 + seed) % NAMES.length], userId: `${account}-user${i % 12}`,
-			anonymousId: null, email: `${account}-user${i % 12}@${account}.io`, accountId: account, timestamp, receivedAt: timestamp,
+			anonymousId: null, email: `${account}-user${i % 12}@${account}.io`, accountId: account, accountName: null, timestamp, receivedAt: timestamp,
 			messageId: `${account}-${seed}-${i}`, properties: { plan: 'trial', seats: i % 9 }, traits: {}, context: {},
 		};
 	});

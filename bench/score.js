@@ -71,7 +71,7 @@ function random(seed) {
 
 /**
  * @typedef {{ source: string, type: string, event: string, userId: string, anonymousId: null,
- *   email: string, accountId: string, timestamp: string, receivedAt: string, messageId: string,
+ *   email: string, accountId: string, accountName: null, timestamp: string, receivedAt: string, messageId: string,
  *   properties: Record<string, unknown>, traits: Record<string, unknown>, context: Record<string, unknown> }} Event
  */
 
@@ -101,6 +101,7 @@ function generate(s) {
 			anonymousId: null,
 			email: `user-${entity}@company-${entity % 997}.com`,
 			accountId: `company-${entity % 997}`,
+			accountName: null,
 			timestamp,
 			receivedAt: timestamp,
 			messageId: `m-${i}`,

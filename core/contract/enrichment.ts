@@ -101,6 +101,9 @@ export interface OfflineInput {
 	traits?: unknown;
 	context?: unknown;
 	properties?: unknown;
+	/** The canonical event's account name, and a scored account's `pql.entity.name`: the company name of last resort. */
+	accountName?: unknown;
+	pql?: unknown;
 }
 
 export interface OfflineEnrichment {

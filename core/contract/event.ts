@@ -20,6 +20,11 @@ export interface CanonicalEvent {
 	email: string | null;
 	/** Group / company key: PostHog `$groups` (first group type, `company` preferred), Segment `groupId`. */
 	accountId: string | null;
+	/**
+	 * The account's name when the product sends one: PostHog `$group_set.name` of a group event or the
+	 * destination's group `properties.name`; Segment group `traits.name`, or `traits.company.name`.
+	 */
+	accountName: string | null;
 	timestamp: string;
 	receivedAt: string;
 	/** Stable id for de-duplication: PostHog `uuid`, Segment `messageId`, else a content hash. */

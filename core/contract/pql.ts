@@ -229,7 +229,8 @@ export interface EntityMetrics {
 }
 
 export interface ScoreSummary {
-	entity: { type: EntityType; id: string };
+	/** `name`: an account's name as the product last sent it (the events' `accountName`), when it did. */
+	entity: { type: EntityType; id: string; name?: string };
 	score: number;
 	grade: string;
 	qualified: boolean;

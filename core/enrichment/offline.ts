@@ -40,7 +40,8 @@ const PATHS = {
 		'properties.$set.$geoip_country_code',
 		'properties.$set.$geoip_country_name',
 	],
-	companyName: ['traits.company.name', 'traits.company', 'traits.companyName', 'traits.company_name', 'context.traits.company.name', 'properties.$set.company'],
+	// Then the name the product sent for the account: the canonical event's, or a scored account's.
+	companyName: ['traits.company.name', 'traits.company', 'traits.companyName', 'traits.company_name', 'context.traits.company.name', 'properties.$set.company', 'accountName', 'pql.entity.name'],
 	companyCountry: ['traits.company.country', 'traits.company.address.country'],
 	industry: ['industry', 'traits.industry', 'traits.company.industry', 'context.traits.company.industry', 'properties.$set.industry'],
 	website: ['website', 'traits.company.website', 'traits.company.domain', 'traits.companyDomain', 'traits.company_domain'],

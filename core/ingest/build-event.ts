@@ -19,6 +19,7 @@ export interface EventDraft {
 	userId: string | null;
 	anonymousId: string | null;
 	accountId: string | null;
+	accountName?: unknown;
 	email: string | null;
 	messageId: string | null;
 	timestamp: unknown;
@@ -27,6 +28,14 @@ export interface EventDraft {
 	properties: JsonObject;
 	traits: JsonObject;
 	context: JsonObject;
+}
+
+const MAX_NAME_LENGTH = 255;
+
+/** A name is any non-blank text, trimmed and cut to what a CRM name field holds; anything else is no name. */
+function readName(value: unknown): string | null {
+	const name = typeof value === 'string' ? value.trim().slice(0, MAX_NAME_LENGTH) : '';
+	return name === '' ? null : name;
 }
 
 export function buildEvent(draft: EventDraft, ctx: MapContext): CanonicalEvent {
@@ -55,6 +64,7 @@ export function buildEvent(draft: EventDraft, ctx: MapContext): CanonicalEvent {
 		anonymousId: draft.anonymousId,
 		email: draft.email,
 		accountId: draft.accountId,
+		accountName: readName(draft.accountName),
 		timestamp: toIsoUtc(time.corrected),
 		receivedAt: toIsoUtc(ctx.receivedAt),
 		messageId,

@@ -93,6 +93,13 @@ function accountIdOf(message: PostHogEvent, maxLength: number): string | null {
 	);
 }
 
+/** The destination's group the account comes from: its `properties.name` names the account. */
+function destinationGroupName(groups: JsonObject): unknown {
+	const type = preferredGroupType(groups);
+	const group = type === undefined ? undefined : groups[type];
+	return isJsonObject(group) && isJsonObject(group.properties) ? group.properties.name : undefined;
+}
+
 function toCanonical(message: PostHogEvent, ctx: MapContext): CanonicalEvent {
 	const max = ctx.limits.maxIdLength;
 	const { fieldPrefix, properties } = message;
@@ -107,6 +114,7 @@ function toCanonical(message: PostHogEvent, ctx: MapContext): CanonicalEvent {
 		...optionalObject(message.topLevel.$set, '$set'),
 	};
 	const isGroupUpdate = type === 'group';
+	const groupSet = isGroupUpdate ? optionalObject(properties.$group_set, 'properties.$group_set') : {};
 	return buildEvent(
 		{
 			source: 'posthog',
@@ -123,15 +131,14 @@ function toCanonical(message: PostHogEvent, ctx: MapContext): CanonicalEvent {
 			accountId: isGroupUpdate
 				? readId(properties.$group_key, 'properties.$group_key', max)
 				: accountIdOf(message, max),
+			accountName: isGroupUpdate ? groupSet.name : destinationGroupName(message.groups),
 			email: firstEmail([set.email, message.personProperties.email, properties.email]),
 			messageId: readId(message.uuid, `${fieldPrefix}uuid`, max),
 			timestamp: message.timestamp,
 			timestampField: `${fieldPrefix}timestamp`,
 			offsetMs: message.offsetMs,
 			properties,
-			traits: isGroupUpdate
-				? optionalObject(properties.$group_set, 'properties.$group_set')
-				: { ...set, ...message.personProperties },
+			traits: isGroupUpdate ? groupSet : { ...set, ...message.personProperties },
 			context: { ...pickContext(properties), ...message.extraContext },
 		},
 		ctx,

@@ -5,6 +5,7 @@ import { EVENT_NAME_OF_TYPE, isEventType, SEGMENT_TYPES } from './event-names';
 import {
 	describeValue,
 	firstEmail,
+	isJsonObject,
 	optionalObject,
 	readEventName,
 	readFirstId,
@@ -28,6 +29,17 @@ function callProperties(type: EventType, message: JsonObject): JsonObject {
 		alias: { previousId: message.previousId },
 	};
 	return { ...withoutUndefined(byCall[type] ?? {}), ...properties };
+}
+
+/**
+ * A group call's traits describe the group itself; any call may carry the B2B spec's `company` trait
+ * (an object with `name`, or, as many senders do, the name alone). A person's `name` is not the account's.
+ */
+function accountNameOf(type: EventType, traits: JsonObject): unknown {
+	const company = traits.company;
+	const companyName = isJsonObject(company) ? company.name : company;
+	const groupName = type === 'group' && typeof traits.name === 'string' && traits.name.trim() !== '' ? traits.name : undefined;
+	return groupName ?? companyName;
 }
 
 /** One Segment spec message: a classic webhook body, an Actions batch entry or an HTTP API call. */
@@ -58,6 +70,7 @@ export function mapSegmentMessage(message: unknown, ctx: MapContext): CanonicalE
 				],
 				max,
 			),
+			accountName: accountNameOf(type, traits),
 			email: firstEmail([traits.email, contextTraits.email, properties.email]),
 			messageId: readId(spec.messageId, 'messageId', max),
 			timestamp: spec.timestamp ?? spec.originalTimestamp,

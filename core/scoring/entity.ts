@@ -119,7 +119,8 @@ export function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Cl
 		qualificationChanged,
 		qualifiedSince,
 		lastQualifiedAt,
-		state: { entity, score: outcome.score, qualifiedSince, lastQualifiedAt, scoredAt },
+		// The state names the entity by type and id only: a name may change, the entity stays.
+		state: { entity: { type: entity.type, id: entity.id }, score: outcome.score, qualifiedSince, lastQualifiedAt, scoredAt },
 	};
 }
 

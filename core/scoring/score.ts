@@ -12,10 +12,26 @@ import { toNumber } from '../shared/values';
 import type { Clock, Subject, Tally } from './subject';
 import { daysBetween, isoToMillis } from './time';
 
+/** The account's name as an event last gave it. */
+interface Named {
+	name: string;
+	ms: number;
+}
+
 interface PreparedUser {
 	user: UserInput;
 	subject: Subject;
 	measurements: Measurements;
+	named: Named | null;
+}
+
+/** The latest event's non-empty `accountName` (a Data Table row may lack the field). */
+function latestName(events: CanonicalEvent[], times: number[], nowMs: number): Named | null {
+	for (let at = events.length - 1; at >= 0; at--) {
+		const name = events[at].accountName;
+		if (typeof name === 'string' && name !== '' && times[at] <= nowMs) return { name, ms: times[at] };
+	}
+	return null;
 }
 
 function inOrder(times: number[]): boolean {
@@ -73,7 +89,12 @@ function prepareUser(user: UserInput, { config, index, clock, profiles, units }:
 		daysSinceLastSeen: lastSeenDays(user, times, clock),
 		people: user.accountId ? null : 1,
 	};
-	return { user, subject, measurements: measureAll(config.model.signals, subject, clock, units) };
+	return {
+		user,
+		subject,
+		measurements: measureAll(config.model.signals, subject, clock, units),
+		named: latestName(events, times, clock.nowMs),
+	};
 }
 
 /** Every member's tallies of each signal together, oldest first. */
@@ -131,7 +152,11 @@ function scoreUser({ user, subject, measurements }: PreparedUser, config: Scorin
 
 function scoreAccount(group: AccountGroup<PreparedUser>, { config, matchers, clock, units }: Run): ScoredEntity {
 	const subject = accountSubject(group.members, matchers);
-	const entity = { type: 'account' as const, id: group.id };
+	const named = group.members.reduce<Named | null>(
+		(latest, { named: candidate }) => (candidate && (!latest || candidate.ms >= latest.ms) ? candidate : latest),
+		null,
+	);
+	const entity = { type: 'account' as const, id: group.id, ...(named ? { name: named.name } : {}) };
 	const states = group.members.flatMap(({ user }) => user.previous);
 	const pql = scoreEntity(
 		{

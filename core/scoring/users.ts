@@ -58,6 +58,7 @@ function canonicalAlready(json: JsonObject): boolean {
 		visibleOrNull(json.userId) &&
 		visibleOrNull(json.anonymousId) &&
 		visibleOrNull(json.accountId) &&
+		visibleOrNull(json.accountName) &&
 		(json.messageId === '' || visible(json.messageId)) &&
 		isRecord(json.properties) &&
 		isRecord(json.traits) &&
@@ -78,6 +79,7 @@ function normalised(json: JsonObject): CanonicalEvent {
 		anonymousId: text(json, 'anonymousId'),
 		email: text(json, 'email') ?? text(traits, 'email'),
 		accountId: text(json, 'accountId'),
+		accountName: text(json, 'accountName'),
 		timestamp,
 		receivedAt: text(json, 'receivedAt') ?? timestamp,
 		messageId: text(json, 'messageId') ?? '',

@@ -209,11 +209,12 @@ async function setUpPostHogToHubSpotPostgres(server, database, mocks) {
 
 /**
  * The event ids the PostgreSQL template stored for accounts of `prefix` (while none is compacted: a
- * summary's events are no longer rows), as rows like the Data Table's (`messageId`).
+ * summary's events are no longer rows), as rows like the Data Table's (`eventId`; `messageId` as the
+ * per-event table of earlier templates named it).
  * @param {string} database @param {string} prefix
  */
 const storedEvents = (database, prefix) =>
-	runSql(database, `SELECT event_id FROM pql_events WHERE account_id LIKE '${prefix.replace(/\W/g, '')}-%'`).map((messageId) => ({ messageId }));
+	runSql(database, `SELECT event_id FROM pql_events WHERE account_id LIKE '${prefix.replace(/\W/g, '')}-%'`).map((id) => ({ eventId: id, messageId: id }));
 
 /**
  * Rows of accounts whose id starts with `prefix`, through the public API.

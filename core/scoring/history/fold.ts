@@ -93,6 +93,8 @@ export function fold(folded: HistorySummary, events: HistoryEvent[], plan: FoldP
 			if (matches(matcher, event)) add(stored(folded, matcher.store), day, ms, propertyNumber(matcher, event));
 		}
 		folded.members.set(userId, remember(folded.members.get(userId), entry, plan.fieldPaths));
+		const name = event.accountName;
+		if (name && (!folded.name || ms >= folded.name.ms)) folded.name = { name, ms };
 	}
 	return folded;
 }

@@ -13,7 +13,7 @@ export interface EventRow {
 	email: string | null;
 	event: string;
 	timestamp: string;
-	/** JSON text: the event's `properties` and `traits`, what signals and fields read. */
+	/** JSON text: the event's `properties` and `traits`, what signals and fields read, and its `accountName`. */
 	data: string;
 }
 
@@ -23,8 +23,10 @@ export interface PreparedRows {
 	withoutAccount: number[];
 }
 
-function dataOf({ properties, traits }: EventItem['event']): string {
+function dataOf({ properties, traits, accountName }: EventItem['event']): string {
 	const data: JsonObject = {};
+	// Kept in `data`, not a column of its own, so history tables made before it need no new column.
+	if (accountName) data.accountName = accountName;
 	if (Object.keys(properties).length > 0) data.properties = properties;
 	if (Object.keys(traits).length > 0) data.traits = traits;
 	return JSON.stringify(data);

@@ -39,7 +39,7 @@ function aged(signal: StoredSignal, firstKeptDay: string): StoredSignal {
  * What a summary keeps when it is stored: each signal's per-day totals for its window (signals
  * without one: `detailDays`), older days as one total per signal — enough for a count, a sum, a
  * maximum or the days active of all time; members for `detailDays`; recent event ids for
- * `resentHours`; only the signals the settings still define.
+ * `resentHours`; only the signals the settings still define; the account's latest name, however old.
  */
 export function prune(summary: HistorySummary, nowMs: number, retention: Retention, plan: FoldPlan): HistorySummary {
 	const detail = new Map<string, number>([[ALL_EVENTS, 1]]);
@@ -57,6 +57,7 @@ export function prune(summary: HistorySummary, nowMs: number, retention: Retenti
 	return {
 		signals,
 		members: new Map([...summary.members].filter(([, { lastMs }]) => lastMs >= oldestMember)),
+		name: summary.name,
 		seen: new Map([...summary.seen].filter(([hour]) => hour >= firstKeptHour)),
 	};
 }

@@ -85,6 +85,7 @@ function readEventRow(json: JsonObject, accountId: string): HistoryEvent {
 		anonymousId: null,
 		email: text(json, 'email'),
 		accountId,
+		accountName: typeof data.accountName === 'string' && data.accountName.trim() !== '' ? data.accountName : null,
 		timestamp,
 		receivedAt: timestamp,
 		messageId: text(json, 'eventId') ?? '',

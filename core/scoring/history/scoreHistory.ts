@@ -110,7 +110,7 @@ export function scoreHistory(
 	const withUnits = decays(config.model);
 	return accounts.map((account) => {
 		const { merged, compaction } = foldAccount(account, plan, keep, clock);
-		const entity = { type: 'account' as const, id: account.accountId };
+		const entity = { type: 'account' as const, id: account.accountId, ...(merged.name ? { name: merged.name.name } : {}) };
 		const subject = historySubject(account.accountId, merged, plan, clock);
 		const measurements = measureAll(config.model.signals, subject, clock, withUnits);
 		const members = membersOf(merged, clock);

@@ -30,16 +30,23 @@ export interface Member {
 	fields: JsonObject;
 }
 
+/** The account's name as the product last sent it, and when. */
+export interface AccountName {
+	name: string;
+	ms: number;
+}
+
 /** Everything an account's scoring needs from its past events, bounded by days, not events. */
 export interface HistorySummary {
 	signals: Map<string, StoredSignal>;
 	members: Map<string, Member>;
+	name: AccountName | null;
 	/** Hour (ms since the epoch / 3,600,000) an event row was written → hashes of the event ids. */
 	seen: Map<number, Set<string>>;
 }
 
 export function emptySummary(): HistorySummary {
-	return { signals: new Map(), members: new Map(), seen: new Map() };
+	return { signals: new Map(), members: new Map(), name: null, seen: new Map() };
 }
 
 const EARLIER = 'earlier';
@@ -114,6 +121,13 @@ function readSeen(value: unknown): Map<number, Set<string>> {
 	return seen;
 }
 
+/** `[name, time in ms]`; a summary written before names were kept has none. */
+function readName(value: unknown): AccountName | null {
+	if (!Array.isArray(value)) return null;
+	const [name, ms] = value as unknown[];
+	return typeof name === 'string' && name !== '' && finite(ms) ? { name, ms } : null;
+}
+
 function parsed(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
 	let json: unknown;
@@ -138,6 +152,7 @@ export function readSummary(data: unknown): HistorySummary {
 		summary.members.set(id, readMember(member, `members.${id}`));
 	}
 	summary.seen = readSeen(value.seen);
+	summary.name = readName(value.name);
 	return summary;
 }
 
@@ -158,5 +173,6 @@ export function writeSummary(summary: HistorySummary): string {
 	}
 	const seen: JsonObject = {};
 	for (const [hour, hashes] of summary.seen) if (hashes.size > 0) seen[hour] = [...hashes].join('');
-	return JSON.stringify({ v: 1, signals, members, seen });
+	const name = summary.name ? { name: [summary.name.name, summary.name.ms] } : {};
+	return JSON.stringify({ v: 1, signals, members, ...name, seen });
 }

@@ -46,7 +46,8 @@ export const opportunitySubjectFields = (displayOptions: IDisplayOptions, wordin
 		displayName: 'Company Name',
 		name: 'companyName',
 		type: 'string',
-		default: '={{ $json.company?.name ?? "" }}',
+		// Enrichment's name first, then the name the product sent for the scored account.
+		default: '={{ $json.company?.name || $json.pql?.entity?.name || "" }}',
 		description: wording.companyName,
 		displayOptions,
 	},

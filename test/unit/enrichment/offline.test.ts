@@ -78,6 +78,13 @@ describe('enrichOffline', () => {
 		expect(result.person).toEqual({ sources: {} });
 	});
 
+	it('names the company as the product named the account, after any company trait (issue 16)', () => {
+		expect(enrichOffline({ email: 'a@acme.io', accountName: 'Acme Inc.' }).company).toMatchObject({ name: 'Acme Inc.', sources: { name: 'item' } });
+		const scored = { email: 'a@acme.io', pql: { entity: { type: 'account', id: 'acme', name: 'Acme Inc.' } } };
+		expect(enrichOffline(scored).company.name).toBe('Acme Inc.');
+		expect(enrichOffline({ ...scored, traits: { company: { name: 'Acme' } } }).company.name).toBe('Acme');
+	});
+
 	it('answers empty facts for an item that holds nothing to derive from', () => {
 		expect(enrichOffline({})).toEqual({ company: { sources: {} }, person: { sources: {} } });
 		expect(enrichOffline({ traits: 'not an object', context: null, properties: [] })).toEqual({ company: { sources: {} }, person: { sources: {} } });

@@ -32,6 +32,7 @@ describe('PostHog capture batch (posthog-node)', () => {
 			anonymousId: null,
 			email: null,
 			accountId: 'acme-inc',
+			accountName: null,
 			timestamp: '2026-11-27T11:59:58.500Z',
 			receivedAt: '2026-11-27T12:00:00.000Z',
 			messageId: '0193a6b2-7c1e-7000-8000-00000000a001',
@@ -57,8 +58,11 @@ describe('PostHog capture batch (posthog-node)', () => {
 			type: 'group',
 			event: '$groupidentify',
 			accountId: 'acme-inc',
+			accountName: 'Acme Inc',
 			traits: { name: 'Acme Inc', employees: 250 },
 		});
+		// A capture names no account: only $groupidentify and the destination's group do.
+		expect(result.events[0].accountName).toBeNull();
 	});
 
 	it('corrects timestamps from a client clock three days ahead by the sent_at gap', () => {
@@ -150,6 +154,13 @@ describe('PostHog webhook destination', () => {
 			timestamp: '2026-11-27T11:00:00.000Z',
 			context: { personId: 'person-43' },
 		});
+	});
+
+	it('names the account from the destination group\'s properties.name (issue 16)', () => {
+		const body = posthogDestinationBody();
+		expect(ingest(request({ body })).events[0].accountName).toBeNull();
+		body.groups.company.properties = { name: 'Acme Inc.', employees: 250 };
+		expect(ingest(request({ body })).events[0].accountName).toBe('Acme Inc.');
 	});
 
 	it('does not correct destination times, which PostHog has already corrected', () => {

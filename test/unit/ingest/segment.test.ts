@@ -35,6 +35,7 @@ describe('Segment classic webhook', () => {
 				anonymousId: 'anon_1',
 				email: 'linus@kernel.test',
 				accountId: 'kernel-org',
+				accountName: null,
 				timestamp: '2026-11-27T11:58:00.500Z',
 				receivedAt: '2026-11-27T12:00:00.000Z',
 				messageId: 'ajs-8f1c3f0ad4c1a',
@@ -76,6 +77,22 @@ describe('Segment HTTP API batch (@segment/analytics-node)', () => {
 		expect(result.events[0].context).toEqual({
 			library: { name: '@segment/analytics-node', version: '3.1.0' },
 		});
+	});
+
+	it('names the account from the group call\'s traits.name or the company trait, never from a person\'s name', () => {
+		expect(result.events.map(({ accountName }) => accountName)).toEqual([null, 'Shop', 'Shop Co']);
+		const [identify] = ingest(
+			request({
+				route: 'segmentBatch',
+				body: {
+					batch: [
+						{ type: 'identify', userId: 'u', groupId: 'g', traits: { name: 'Mia Wong', company: { id: 'g', name: ' Shop Co ' } } },
+						{ type: 'identify', userId: 'u', traits: { name: 'Mia Wong' } },
+					],
+				},
+			}),
+		).events.map(({ accountName }) => accountName);
+		expect(identify).toBe('Shop Co');
 	});
 
 	it('corrects client timestamps by the sentAt gap, as Segment does', () => {

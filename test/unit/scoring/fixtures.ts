@@ -23,6 +23,7 @@ export function event(name: string, timestamp: string, fields: Partial<Canonical
 		anonymousId: null,
 		email: null,
 		accountId: null,
+		accountName: null,
 		timestamp,
 		receivedAt: timestamp,
 		messageId: `m${sequence}`,

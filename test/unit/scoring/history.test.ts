@@ -132,6 +132,30 @@ describe('scoring from history rows', () => {
 		expect(after.pql).toEqual(before.pql);
 	});
 
+	it('names the account as the product last did, the same from events and through compaction (issue 16)', () => {
+		const named = (name: string | null, age: number, userId = 'ana') =>
+			event('$groupidentify', daysAgo(age), { type: 'group', userId, accountId: 'acme', accountName: name });
+		const events = [...acme(textbookEvents('ana')), named('Acme', 5), named('Acme Inc.', 2, 'bo'), named(null, 1)];
+		const [fromEvents] = scorePql(usersOf(events), accountConfig(), NOW);
+		expect(fromEvents.pql.entity).toEqual({ type: 'account', id: 'acme', name: 'Acme Inc.' });
+		expect(fromEvents.pql.state?.entity).toEqual({ type: 'account', id: 'acme' });
+
+		const table = new Table();
+		table.save(events, new Date(NOW.getTime() - 30 * MINUTE_MS));
+		const before = score(table, 'acme', { compactAfter: 3 });
+		expect(before.pql.entity).toEqual(fromEvents.pql.entity);
+		table.compact(before.compaction as unknown as JsonObject);
+		expect(table.rows.map(({ kind }) => kind)).toEqual(['summary']);
+		// Long after: the name outlives the days of detail kept.
+		table.save([event('core_feature_used', daysAgo(0), { userId: 'ana', accountId: 'acme' })]);
+		const later = score(table, 'acme', { compactAfter: 1, settleMinutes: 0, detailDays: 1 });
+		expect(later.pql.entity.name).toBe('Acme Inc.');
+		table.compact(later.compaction as unknown as JsonObject);
+		expect(score(table, 'acme').pql.entity.name).toBe('Acme Inc.');
+		// An account that never sent a name has none.
+		expect(scorePql(usersOf(acme(textbookEvents('ana'))), accountConfig(), NOW)[0].pql.entity).toEqual({ type: 'account', id: 'acme' });
+	});
+
 	it('counts nothing twice when a compaction stopped after writing its summary', () => {
 		const table = new Table();
 		table.save(acme(textbookEvents('ana')), new Date(NOW.getTime() - 30 * MINUTE_MS));

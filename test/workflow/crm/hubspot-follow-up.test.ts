@@ -55,6 +55,17 @@ describe('PQL CRM › HubSpot: the follow-up survives faults (issue 13)', () => 
 		expect(mock.count('companies')).toBe(1);
 	});
 
+	test('without an enriched company name, the company and deal carry the name the product sent for the account (issue 16)', async () => {
+		mock = await startHubSpotMock({ owners: [REP] });
+		const item = qualified({ accountId: 'acct-named' });
+		item.json.company = { domain: 'acme.test', name: null };
+		(item.json.pql as { entity: { name?: string } }).entity.name = 'Acme Incorporated';
+		await runCrm(mock, [item]);
+		const [company] = mock.records('companies');
+		expect(company.properties).toMatchObject({ name: 'Acme Incorporated', domain: 'acme.test' });
+		expect(mock.records('deals')[0].properties.dealname).toMatch(/^Acme Incorporated – PQL /);
+	});
+
 	test('an open deal of an earlier version (keyed by day) is adopted as the cycle, not duplicated', async () => {
 		mock = await startHubSpotMock({ owners: [REP] });
 		const response = await fetch(`${mock.url}/crm/v3/objects/deals`, {

@@ -8,7 +8,7 @@ const show = { show: { system: ['hubspot'], operation: ['upsertDeal'] } };
 const wording: OpportunityWording = {
 	record: 'deal',
 	companyDomain: 'Finds or creates the company by this domain; empty (e.g. free mail) means a company keyed by the account ID',
-	companyName: 'Used when the company is created; empty means the domain, else the account ID',
+	companyName: 'Used when the company is created; by default the enriched company name, else the account name the product sent; empty means the domain, else the account ID',
 	contactEmail: 'Finds or creates the contact by this address; empty means the deal gets no contact',
 	ownerEmail: 'The rep who owns a new deal, looked up among HubSpot owners by e-mail (PQL Route sets it). Used when Owner ID is empty.',
 	ownerId: 'The HubSpot owner ID of the rep, when known (a number); takes precedence over Owner Email',

@@ -18,7 +18,7 @@ const showFields = { show: { system: ['salesforce'], operation: ['upsertOpportun
 const wording: OpportunityWording = {
 	record: 'opportunity',
 	companyDomain: 'Finds the Account by this website, or creates it; empty (e.g. free mail) means an Account keyed by the account ID',
-	companyName: 'Used when the Account or Lead is created; empty means the domain, else the account ID',
+	companyName: 'Used when the Account or Lead is created; by default the enriched company name, else the account name the product sent; empty means the domain, else the account ID',
 	contactEmail: 'Finds the Contact or open Lead with this address, or creates one; empty means no person',
 	ownerEmail: 'The rep who owns new records, looked up among active Salesforce users by e-mail (PQL Route sets it). Used when Owner ID is empty.',
 	ownerId: 'The Salesforce User ID of the rep (starts with 005), when known; takes precedence over Owner Email',
