@@ -149,7 +149,7 @@ async function pipelinePhase(server, o) {
 	const lostOrDoubled = ackedEvents.filter((c) => perMessage.get(c.uuid) !== 1).length;
 	const ackedUuids = new Set(ackedEvents.map((c) => c.uuid));
 	// A row of a request that got an error answer: n8n ran what it said it refused.
-	const strays = rows.filter((r) => !ackedUuids.has(String(r.messageId)) && !unknownUuids.has(String(r.messageId))).length;
+	const strays = rows.filter((r) => !ackedUuids.has(String(r.eventId)) && !unknownUuids.has(String(r.eventId))).length;
 	const executions = after.total - before.total;
 	const failed = Object.entries(after.byStatus)
 		.filter(([status]) => status !== 'success')

@@ -138,6 +138,8 @@ export type AntiPqlRule =
 	| { kind: 'freeMailOnly' }
 	/** One person and no sign of a team: no other member, no teammate invited. */
 	| { kind: 'singleUser' }
+	/** Too little real use: the signal (e.g. core feature uses) per member of the entity measures below `min`. */
+	| { kind: 'lightUse'; signal: string; min: number; label?: string }
 	| ({ kind: 'condition'; label: string; path: string } & Condition);
 
 export interface GradeBand {

@@ -15,7 +15,10 @@ function allDomains(subject: Subject, test: (domain: string) => boolean): string
 	return domains.length > 0 && domains.every(test) ? domains : null;
 }
 
-function check(rule: AntiPqlRule, subject: Subject, invited: number): string | null {
+/** What the rules read from the entity's measured signals: a signal's value as a number (NaN when not measured). */
+export type Measured = (signal: string) => number;
+
+function check(rule: AntiPqlRule, subject: Subject, measured: Measured, invited: number): string | null {
 	switch (rule.kind) {
 		case 'inactive': {
 			const days = subject.daysSinceLastSeen;
@@ -33,6 +36,17 @@ function check(rule: AntiPqlRule, subject: Subject, invited: number): string | n
 		}
 		case 'singleUser':
 			return subject.people === 1 && !(invited > 0) ? 'A single user with no teammate invited' : null;
+		case 'lightUse': {
+			// Per member: a large company where many signed up and few use the product is not a team using it.
+			const value = measured(rule.signal);
+			const people = subject.people ?? 1;
+			const perMember = (Number.isFinite(value) ? value : 0) / Math.max(1, people);
+			if (perMember >= rule.min) return null;
+			const label = rule.label ?? rule.signal;
+			return people > 1
+				? `${label}: ${Math.round(perMember * 10) / 10} per member (${people} members), fewer than ${rule.min}`
+				: `${label}: ${perMember}, fewer than ${rule.min}`;
+		}
 		case 'condition': {
 			const value = latestValue(subject.profiles, rule.path);
 			return meets(value, rule) ? `${rule.label}: ${rule.path} is ${describeCondition(rule)}` : null;
@@ -42,11 +56,17 @@ function check(rule: AntiPqlRule, subject: Subject, invited: number): string | n
 
 /**
  * Every anti-PQL rule the entity breaks; any one of them disqualifies it whatever its score.
- * `invited` is the measured number of teammates invited (NaN when no signal counts invitations).
+ * `invitesSignal` counts teammates invited, for the single-user rule.
  */
-export function findDisqualifications(rules: AntiPqlRule[], subject: Subject, invited = Number.NaN): Disqualification[] {
+export function findDisqualifications(
+	rules: AntiPqlRule[],
+	subject: Subject,
+	measured: Measured = () => Number.NaN,
+	invitesSignal?: string,
+): Disqualification[] {
+	const invited = invitesSignal ? measured(invitesSignal) : Number.NaN;
 	return rules.flatMap((rule) => {
-		const detail = check(rule, subject, invited);
+		const detail = check(rule, subject, measured, invited);
 		return detail ? [{ rule: rule.kind, detail }] : [];
 	});
 }

@@ -5,7 +5,7 @@ import { FieldError } from '../shared/fieldError';
 import { isValidTimeZone } from './time';
 
 function readAntiRule(reader: Reader): AntiPqlRule {
-	const kind = reader.at('kind').oneOf(['inactive', 'domain', 'freeMailOnly', 'singleUser', 'condition'] as const);
+	const kind = reader.at('kind').oneOf(['inactive', 'domain', 'freeMailOnly', 'singleUser', 'lightUse', 'condition'] as const);
 	switch (kind) {
 		case 'inactive':
 			return { kind, days: reader.at('days').number({ min: 0 }) };
@@ -21,6 +21,13 @@ function readAntiRule(reader: Reader): AntiPqlRule {
 		case 'freeMailOnly':
 		case 'singleUser':
 			return { kind };
+		case 'lightUse':
+			return {
+				kind,
+				signal: reader.at('signal').text(),
+				min: reader.at('min').number({ min: 0 }),
+				label: reader.at('label').optional((r) => r.text()),
+			};
 		case 'condition':
 			return { kind, label: reader.at('label').text(), path: reader.at('path').text(), ...readCondition(reader) };
 	}

@@ -82,8 +82,8 @@ export interface EntityInput {
 export function scoreEntity(input: EntityInput, config: ScoringConfig, clock: Clock): PqlResult {
 	const { entity, subject, measurements, previous, extraMetrics } = input;
 	const outcome = runModel(config.model, measurements);
-	const invited = config.invitesSignal ? toNumber(measurements.get(config.invitesSignal)?.value) : Number.NaN;
-	const disqualifiedBy = findDisqualifications(config.antiPql, subject, invited);
+	const measured = (signal: string): number => toNumber(measurements.get(signal)?.value);
+	const disqualifiedBy = findDisqualifications(config.antiPql, subject, measured, config.invitesSignal);
 	const qualified = outcome.qualified && disqualifiedBy.length === 0;
 	const reasons = sortReasons(outcome.reasons);
 	const days = subject.daysSinceLastSeen;

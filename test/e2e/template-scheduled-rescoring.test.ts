@@ -97,6 +97,7 @@ async function finished(count: number): Promise<Execution[]> {
 	const executions = (await server.waitForExecutions(copyId, (list) => list.length >= count, 90_000)) as Execution[];
 	expect(executions).toHaveLength(count);
 	expect(executions.filter((execution) => execution.status !== 'success').map((execution) => execution.status)).toEqual([]);
+	expect(await server.failedItems(copyId)).toEqual([]);
 	return executions.sort((a, b) => Number(a.id) - Number(b.id));
 }
 

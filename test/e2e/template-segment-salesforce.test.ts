@@ -1,5 +1,6 @@
 import { Analytics } from '@segment/analytics-node';
 
+import { HISTORY_COLUMNS, HISTORY_TABLE } from '../support/history-table';
 import { startSalesforceMock } from '../support/salesforce-mock';
 import { startSlackMock, type SlackMock } from '../support/slack-mock';
 import { triggerItems } from './support/executions';
@@ -7,8 +8,6 @@ import { n8n, sleep, template } from './support/instance';
 
 const WRITE_KEY = 'example-segment-write-key-salesforce';
 const HOOK = 'pql-segment-salesforce';
-const TABLE = 'PQL Events';
-const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
 const ACCOUNTS = 200;
 /** The template's PQL Score defaults (weighted, textbook points, qualified at 70), as Segment names the events. */
 const POINTS: Record<string, number> = {
@@ -60,12 +59,13 @@ function population(): Account[] {
 	return Array.from({ length: ACCOUNTS }, (_, i) => {
 		const events = Object.keys(POINTS).filter(() => next() < 0.45);
 		const points = events.reduce((sum, event) => sum + POINTS[event], 0);
-		return { id: `segsf-${run}-${String(i).padStart(3, '0')}`, events, qualifies: points >= QUALIFY_AT };
+		// One user per account: one who invited no teammate is never a PQL (PQL Score's default), whatever the points.
+		return { id: `segsf-${run}-${String(i).padStart(3, '0')}`, events, qualifies: points >= QUALIFY_AT && events.includes('Invite Sent') };
 	});
 }
 
 async function historyTable(): Promise<void> {
-	await server.ensureDataTable(TABLE, COLUMNS);
+	await server.ensureDataTable(HISTORY_TABLE, HISTORY_COLUMNS);
 }
 
 beforeAll(async () => {
@@ -98,7 +98,7 @@ afterAll(async () => {
 	await slack?.close();
 });
 
-test('200 accounts through @segment/analytics-node: exactly the qualifying accounts get one opportunity and one alert', async () => {
+test('200 accounts through @segment/analytics-node: exactly the qualifying accounts get one opportunity, one Task and one alert; nothing fails', async () => {
 	const accounts = population();
 	const qualifying = accounts.filter((account) => account.qualifies).map((account) => account.id);
 	// A population where the test means something: a real share qualifies, a real share does not.
@@ -133,9 +133,11 @@ test('200 accounts through @segment/analytics-node: exactly the qualifying accou
 		if (executions.every((execution) => execution.status !== 'running' && execution.status !== 'new')) break;
 	}
 	expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+	expect(await server.failedItems(workflowId)).toEqual([]);
 
 	const opportunities = salesforce.records('Opportunity').map((record) => String(record.PQL_Idempotency_Key__c).split(':')[0]);
 	expect([...opportunities].sort()).toEqual([...qualifying].sort());
+	expect(salesforce.count('Task')).toBe(qualifying.length);
 	const alerted = slack.messages.map((message) => {
 		const text = JSON.stringify([message.text, message.blocks]);
 		return accounts.filter((account) => text.includes(account.id)).map((account) => account.id);

@@ -415,6 +415,19 @@ class N8nServer {
 	}
 
 	/**
+	 * Every item that reached a template's "Failed Items" node, in any execution of the workflow: the
+	 * one place a person sees what failed (an execution whose failed items went there ends as a success).
+	 * @param {string} workflowId
+	 * @returns {Promise<Array<Record<string, any>>>}
+	 */
+	async failedItems(workflowId) {
+		const executions = await this.executions(workflowId);
+		return executions.flatMap((execution) =>
+			(execution.data?.resultData?.runData?.['Failed Items'] ?? []).flatMap((/** @type {any} */ run) => (run.data?.main?.[0] ?? []).map((/** @type {any} */ item) => item.json)),
+		);
+	}
+
+	/**
 	 * Poll until `predicate(executions)` holds, e.g. until N executions finished.
 	 * @param {string} workflowId
 	 * @param {(executions: any[]) => boolean} predicate

@@ -154,4 +154,4 @@ function generatePopulation({ seed, size, extraNoise = 0 }) {
 	};
 }
 
-module.exports = { generatePopulation, categoryOf, DRIVERS, CORRELATED, NOISE };
+module.exports = { generatePopulation, categoryOf, random, DRIVERS, CORRELATED, NOISE };

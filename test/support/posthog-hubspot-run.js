@@ -12,11 +12,10 @@ const { ROOT } = require('./n8n-server');
 const { fetchWithHeaders } = require('./posthog-node-auth');
 const { readSql, runSql } = require('./postgres');
 const { seeded } = require('./fault-queue');
+const { HISTORY_COLUMNS, HISTORY_TABLE } = require('./history-table');
 
 const HOOK = 'pql-posthog-hubspot';
 const POSTGRES_HOOK = 'pql-posthog-hubspot-postgres';
-const TABLE = 'PQL Events';
-const COLUMNS = ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'];
 const DESTINATION_SECRET = 'posthog-hubspot-run-destination-secret-0123';
 const PROJECT_KEY = 'phc_posthog_hubspot_run';
 /** The rep the template ships in PQL Route; the mocks know them, as a real HubSpot and Slack would. */
@@ -178,7 +177,7 @@ async function importTemplate(server, file, hook, credentials) {
  */
 async function setUpPostHogToHubSpot(server, mocks) {
 	const credentials = await templateCredentials(server, mocks);
-	const tableId = await server.ensureDataTable(TABLE, COLUMNS);
+	const tableId = await server.ensureDataTable(HISTORY_TABLE, HISTORY_COLUMNS);
 	return { tableId, ...(await importTemplate(server, 'posthog-to-hubspot.json', HOOK, credentials)) };
 }
 
@@ -209,19 +208,22 @@ async function setUpPostHogToHubSpotPostgres(server, database, mocks) {
 
 /**
  * The event ids the PostgreSQL template stored for accounts of `prefix` (while none is compacted: a
- * summary's events are no longer rows), as rows like the Data Table's (`eventId`; `messageId` as the
- * per-event table of earlier templates named it).
+ * summary's events are no longer rows), as rows like the Data Table's (`eventId`).
  * @param {string} database @param {string} prefix
  */
 const storedEvents = (database, prefix) =>
-	runSql(database, `SELECT event_id FROM pql_events WHERE account_id LIKE '${prefix.replace(/\W/g, '')}-%'`).map((id) => ({ eventId: id, messageId: id }));
+	runSql(database, `SELECT event_id FROM pql_events WHERE account_id LIKE '${prefix.replace(/\W/g, '')}-%'`).map((eventId) => ({ eventId }));
 
 /**
- * Rows of accounts whose id starts with `prefix`, through the public API.
+ * The event rows of accounts whose id starts with `prefix`, through the public API (summaries and
+ * states are rows of the same table; event rows live until a summary holds them, after the settle time).
  * @param {import('./n8n-server').N8nServer} server @param {string} tableId @param {string} prefix
  */
 const historyRows = (server, tableId, prefix) =>
-	server.dataTableRows(tableId, [{ columnName: 'accountId', condition: 'like', value: `${prefix}-%` }]);
+	server.dataTableRows(tableId, [
+		{ columnName: 'accountId', condition: 'like', value: `${prefix}-%` },
+		{ columnName: 'kind', condition: 'eq', value: 'event' },
+	]);
 
 /**
  * A workflow's executions without data: the finished ones, or those with the given status.
@@ -243,9 +245,9 @@ async function executionStatuses(server, workflowId, status) {
 }
 
 /**
- * Wait until at least `rows` rows of `prefix` are saved, at least `executions` executions of the
- * workflow have finished and none is running or waiting (or `timeoutMs` passed); returns the rows.
- * A row is saved early in an execution: the deal and alert come at its end.
+ * Wait until at least `rows` distinct events of `prefix` are saved, at least `executions` executions
+ * of the workflow have finished and none is running or waiting (or `timeoutMs` passed); returns the
+ * event rows. A row is saved early in an execution: the deal and alert come at its end.
  * @param {import('./n8n-server').N8nServer} server
  * `read` reads the saved rows elsewhere than in the Data Table `tableId`.
  * @param {{ workflowId: string, tableId?: string, read?: () => Promise<Array<Record<string, unknown>>> | Array<Record<string, unknown>>,
@@ -257,7 +259,7 @@ async function settle(server, { workflowId, tableId = '', read = () => historyRo
 		const saved = await read();
 		const busy = [...(await executionStatuses(server, workflowId, 'running')), ...(await executionStatuses(server, workflowId, 'waiting'))];
 		const finished = (await executionStatuses(server, workflowId)).length;
-		if ((saved.length >= rows && finished >= executions && busy.length === 0) || Date.now() > deadline) return saved;
+		if ((rowsPerMessage(saved).size >= rows && finished >= executions && busy.length === 0) || Date.now() > deadline) return saved;
 		await new Promise((r) => setTimeout(r, 1000));
 	}
 }
@@ -286,13 +288,14 @@ function outcomes(hubspot, slack, prefix) {
 }
 
 /**
- * How many times each of the given uuids is in the rows.
+ * How many times each event (PostHog `uuid`) is in the event rows. An event delivered again may be
+ * stored again; PQL Score counts it once.
  * @param {Array<Record<string, unknown>>} rows
  */
 function rowsPerMessage(rows) {
 	/** @type {Map<string, number>} */
 	const counts = new Map();
-	for (const row of rows) counts.set(String(row.messageId), (counts.get(String(row.messageId)) ?? 0) + 1);
+	for (const row of rows) counts.set(String(row.eventId), (counts.get(String(row.eventId)) ?? 0) + 1);
 	return counts;
 }
 

@@ -40,6 +40,16 @@ export const antiPqlProperties: INodeProperties[] = [
 		displayOptions: { show: SINCE_1_1 },
 	},
 	{
+		displayName: 'Disqualify Below Core Feature Uses per Member',
+		name: 'minCoreUses',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'Not a PQL, whatever the score, when its members used the core feature fewer times than this each, on average (counted by the signal named in Options → Core Feature Signal Name, in its window). Signing up, inviting and looking at pricing are not using the product. 0 turns this off; 5 follows the usual PQL definition (core feature used 5+ times). Skipped when no signal has that name.',
+		displayOptions: { show: SINCE_1_1 },
+	},
+	{
 		displayName: 'Disqualify When',
 		name: 'disqualifyWhen',
 		type: 'fixedCollection',

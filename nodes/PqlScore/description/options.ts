@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { SINCE_1_1 } from './shared';
 
 export const optionProperties: INodeProperties[] = [
 	{
@@ -15,6 +16,14 @@ export const optionProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 30,
 				description: 'A member seen within this many days counts as an active user of the account',
+			},
+			{
+				displayName: 'Core Feature Signal Name',
+				name: 'coreUseSignal',
+				type: 'string',
+				default: 'Core feature used',
+				description: 'The signal that counts uses of the product\'s core feature, for "Disqualify Below Core Feature Uses per Member"',
+				displayOptions: { show: SINCE_1_1 },
 			},
 			{
 				displayName: 'Invites Signal Name',

@@ -81,10 +81,20 @@ function switchedOn(context: IExecuteFunctions, name: string): boolean {
 	return context.getNodeParameter(name, 0, context.getNode().typeVersion >= 1.1) === true;
 }
 
-function antiPqlRules(context: IExecuteFunctions): Row[] {
+/** The light-use rule, from 1.1, when on and the model has the core feature's signal (an imported model may not). */
+function lightUseRule(context: IExecuteFunctions, model: Row): Row[] {
+	if (context.getNode().typeVersion < 1.1) return [];
+	const min = asNumber(context.getNodeParameter('minCoreUses', 0, 0));
+	const name = textOf(asRow(setting(context, 'options')), 'coreUseSignal') || 'Core feature used';
+	const signal = (Array.isArray(model.signals) ? model.signals : []).map(asRow).find(({ key }) => key === signalKey(name));
+	return min > 0 && signal ? [{ kind: 'lightUse', signal: signalKey(name), min, label: textOf(signal, 'label') || name }] : [];
+}
+
+function antiPqlRules(context: IExecuteFunctions, model: Row): Row[] {
 	const inactiveDays = asNumber(setting(context, 'inactiveDays'));
 	const rules = setting(context, 'disqualifyWhen');
 	return [
+		...lightUseRule(context, model),
 		...(inactiveDays > 0 ? [{ kind: 'inactive', days: inactiveDays }] : []),
 		...(switchedOn(context, 'freeMailOnly') ? [{ kind: 'freeMailOnly' }] : []),
 		...(context.getNode().typeVersion >= 1.1 && switchedOn(context, 'singleUser') ? [{ kind: 'singleUser' }] : []),
@@ -115,7 +125,7 @@ export function readSettings(context: IExecuteFunctions): ScoringConfig {
 	const invitesSignal = textOf(options, 'invitesSignal');
 	return readConfig({
 		model,
-		antiPql: antiPqlRules(context),
+		antiPql: antiPqlRules(context, model),
 		grades: rowsOf(setting(context, 'grades'), 'band'),
 		// Hidden for history rows, which are scored per account.
 		level: context.getNodeParameter('level', 0, 'account'),

@@ -57,6 +57,21 @@ describe('anti-PQL rules', () => {
 		expect(accounts(pair.map((e) => ({ ...e, accountId: 'duo' })))).toEqual([false]);
 	});
 
+	it('light use: the core feature used fewer times than needed, per member of an account', () => {
+		const rule: AntiPqlRule = { kind: 'lightUse', signal: 'coreFeatureUsed', min: 5, label: 'Core feature used' };
+		expect(scoreWith([rule]).disqualifiedBy).toEqual([{ rule: 'lightUse', detail: 'Core feature used: 1, fewer than 5' }]);
+		const uses = (userId: string, count: number) =>
+			Array.from({ length: count }, (_, at) => event('core_feature_used', daysAgo(at), { userId, accountId: 'acme', messageId: `${userId}-${at}` }));
+		expect(scoreWith([rule], uses('u1', 5)).disqualified).toBe(false);
+		const account = (events: ReturnType<typeof uses>) =>
+			scorePql(usersOf(events), config({ level: 'account', antiPql: [rule] }), NOW)[0].pql.disqualifiedBy.map(({ detail }) => detail);
+		// Ten uses by one of four members: 2.5 each.
+		expect(account([...uses('u1', 10), ...uses('u2', 0), ...['u2', 'u3', 'u4'].map((id) => event('signed_up', daysAgo(1), { userId: id, accountId: 'acme' }))])).toEqual([
+			'Core feature used: 2.5 per member (4 members), fewer than 5',
+		]);
+		expect(account([...uses('u1', 12), ...uses('u2', 8)])).toEqual([]);
+	});
+
 	it('custom conditions on item fields, each with its reason', () => {
 		const rules: AntiPqlRule[] = [
 			{ kind: 'condition', label: 'Student', path: 'traits.role', operator: 'eq', value: 'student' },

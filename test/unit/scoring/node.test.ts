@@ -122,6 +122,15 @@ describe('PQL Score node, version 1.1', () => {
 		expect(off.json.pql).toMatchObject({ qualified: true, disqualified: false });
 	});
 
+	it('disqualifies light use when asked: core feature uses per member below the setting, only with that signal (issue 16)', async () => {
+		const [[off]] = await node.execute.call(v11(itemsOf(textbookEvents())));
+		expect(off.json.pql).toMatchObject({ qualified: true });
+		const [[on]] = await node.execute.call(v11(itemsOf(textbookEvents()), { minCoreUses: 5 }));
+		expect(on.json.pql).toMatchObject({ qualified: false, disqualifiedBy: [{ rule: 'lightUse', detail: 'Core feature used: 1, fewer than 5' }] });
+		const renamed = await node.execute.call(v11(itemsOf(textbookEvents()), { minCoreUses: 5, options: { now: NOW.toISOString(), coreUseSignal: 'No such signal' } }));
+		expect(renamed[0][0].json.pql).toMatchObject({ qualified: true });
+	});
+
 	it('shows the core\'s history defaults', () => {
 		const options = node.description.properties.find(({ name }) => name === 'historyOptions')?.options as INodeProperties[];
 		expect(Object.fromEntries(options.map(({ name, default: value }) => [name, value]))).toEqual(DEFAULT_HISTORY_SETTINGS);
