@@ -9,9 +9,10 @@ const BASE_URL = 'http://localhost:5678';
 
 /**
  * @param {Record<string, unknown>} parameters the node's parameters
+ * @param {number} [typeVersion] the node's version; default: the one a node dropped into a workflow gets
  * @returns {(items: Array<{ json: object }>) => Promise<Array<Array<{ json: any }>>>} runs one execution; the node's outputs
  */
-function pqlScoreExecutor(parameters) {
+function pqlScoreExecutor(parameters, typeVersion) {
 	// Gives n8n-core a throw-away user folder and a fixed key before it reads its settings.
 	require('../test/workflow/harness/runtime').prepareN8nEnvironment();
 	const { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } = require('n8n-core');
@@ -29,8 +30,7 @@ function pqlScoreExecutor(parameters) {
 		id: 'bench-pql-score',
 		name: 'PQL Score',
 		type: typeName,
-		// The version a node dropped into a workflow gets.
-		typeVersion: nodeType.description.defaultVersion,
+		typeVersion: typeVersion ?? nodeType.description.defaultVersion,
 		position: /** @type {[number, number]} */ ([0, 0]),
 		parameters,
 	};

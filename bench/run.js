@@ -15,7 +15,7 @@ const { N8nServer, packPackage, ROOT } = require('../test/support/n8n-server');
 const { log, benchN8nSettings } = require('./lib');
 
 /** Add later benchmarks here: `{ name, run(server, { signal }) → { ok }, budgetSeconds() }`. */
-const BENCHMARKS = [require('./trigger'), require('./score'), require('./history'), require('./model'), require('./pipeline'), require('./fault-run')];
+const BENCHMARKS = [require('./trigger'), require('./score'), require('./history'), require('./model'), require('./traps'), require('./pipeline'), require('./fault-run')];
 
 const BENCH_DIR = path.join(ROOT, '.bench');
 const KEEP_RUNS = 3;

@@ -93,7 +93,8 @@ function prepareUser(user: UserInput, { config, index, clock, profiles, units }:
 		user,
 		subject,
 		measurements: measureAll(config.model.signals, subject, clock, units),
-		named: latestName(events, times, clock.nowMs),
+		// Only accounts are named.
+		named: config.level === 'user' ? null : latestName(events, times, clock.nowMs),
 	};
 }
 

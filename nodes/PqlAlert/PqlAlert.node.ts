@@ -7,6 +7,7 @@ import { runBatch, runPerItem } from '../shared/run';
 import { decisionProperties } from './description/decision';
 import { deliveryProperties } from './description/delivery';
 import { optionProperties } from './description/options';
+import { searchChannels } from './methods/listSearch';
 import { OwnerDirectory } from './execute/owners';
 import { noPqlError, readItem, readSettings } from './execute/settings';
 import { sendDigest, sendEach, skipped } from './execute/send';
@@ -23,7 +24,9 @@ export class PqlAlert implements INodeType {
 		name: 'pqlAlert',
 		icon: { light: 'file:pqlAlert.svg', dark: 'file:pqlAlert.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: the channel is a picker (From List / By ID) instead of text.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["mode"] === "digest" ? "Digest" : "Alert per PQL" }}',
 		description: 'Post the Slack alert a rep acts on: who, score, reasons, what they did, owner, SLA; or a digest',
 		defaults: { name: 'PQL Alert' },
@@ -35,6 +38,10 @@ export class PqlAlert implements INodeType {
 			{ name: WEBHOOK_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['webhook'] } } },
 		],
 		properties: [...deliveryProperties, ...decisionProperties, ...optionProperties],
+	};
+
+	methods = {
+		listSearch: { searchChannels },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

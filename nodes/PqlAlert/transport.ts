@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { SlackMessage } from '../../core/contract/alert';
 import { slackRetryDelay } from '../../core/alert';
@@ -34,7 +34,10 @@ const FIXES: Record<string, string> = {
 
 const fixFor = (code: string): string => FIXES[code] ?? `Slack answered "${code}": see https://api.slack.com/methods for what it means`;
 
-function slackError(ctx: IExecuteFunctions, code: string, itemIndex: number, httpCode: number, detail: JsonObject): NodeApiError {
+/** Executions, and the channel picker. */
+type SlackContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+function slackError(ctx: SlackContext, code: string, itemIndex: number, httpCode: number, detail: JsonObject): NodeApiError {
 	return new NodeApiError(ctx.getNode(), { ...detail, error: code }, {
 		message: `Slack refused the request: ${code}`,
 		description: fixFor(code),
@@ -53,7 +56,7 @@ function retryAfterSeconds(headers: HttpAnswer['headers']): number | null {
  * Sends one Slack request through the package's retry loop: 429s wait Retry-After and go again;
  * 5xx and lost answers are repeated only for look-ups, since a post may already be in the channel.
  */
-async function sendToSlack(ctx: IExecuteFunctions, credentialType: string, request: HttpCall['request'], idempotent: boolean, itemIndex: number): Promise<HttpAnswer> {
+async function sendToSlack(ctx: SlackContext, credentialType: string, request: HttpCall['request'], idempotent: boolean, itemIndex: number): Promise<HttpAnswer> {
 	const answer = await call(ctx, {
 		credentialType,
 		request,
@@ -69,7 +72,7 @@ async function sendToSlack(ctx: IExecuteFunctions, credentialType: string, reque
 
 /** A Web API method with the bot token; `ok: false` (which Slack sends with HTTP 200) is an error. */
 export async function callSlack(
-	ctx: IExecuteFunctions,
+	ctx: SlackContext,
 	method: string,
 	itemIndex: number,
 	request: { httpMethod?: IHttpRequestMethods; body?: IDataObject; qs?: IDataObject; tolerate?: string[] },

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { hubspotProperties } from './hubspot/description';
+import { searchHubSpotOwners, searchHubSpotPipelines, searchHubSpotStages } from './hubspot/methods/listSearch';
 import { getDealPipelines, getDealStages } from './hubspot/methods/loadOptions';
 import { routeHubSpot } from './hubspot/router';
 import { salesforceProperties } from './salesforce/description';
+import { searchSalesforceRecordTypes, searchSalesforceStages, searchSalesforceUsers } from './salesforce/methods/listSearch';
 import { routeSalesforce } from './salesforce/router';
 
 export class PqlCrm implements INodeType {
@@ -12,7 +14,9 @@ export class PqlCrm implements INodeType {
 		name: 'pqlCrm',
 		icon: { light: 'file:pqlCrm.svg', dark: 'file:pqlCrm.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: pipeline, stage, owner and record type are pickers (From List / By ID) instead of text and options.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["system"] + ": " + $parameter["operation"] }}',
 		description: 'Write a product-qualified account to the CRM: company, contact and exactly one deal with the usage story',
 		defaults: { name: 'PQL CRM' },
@@ -59,7 +63,9 @@ export class PqlCrm implements INodeType {
 	};
 
 	methods = {
+		// Version 1's pipeline and stage options.
 		loadOptions: { getDealPipelines, getDealStages },
+		listSearch: { searchHubSpotPipelines, searchHubSpotStages, searchHubSpotOwners, searchSalesforceStages, searchSalesforceRecordTypes, searchSalesforceUsers },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -335,10 +335,14 @@ async function startHubSpotMock(options = {}) {
 			const email = query.get('email');
 			const list = owners.filter((o) => !email || o.email.toLowerCase() === email.toLowerCase());
 			const limit = Number(query.get('limit') ?? 100);
+			// HubSpot pages owners by an opaque `after` cursor (here: the offset), at most 500 per page.
+			const start = Number(query.get('after') ?? 0);
+			const end = start + Math.min(limit, 500);
 			return {
 				status: 200,
 				body: {
-					results: list.slice(0, limit).map((o) => ({ ...o, type: 'PERSON', userId: Number(o.id), archived: false, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' })),
+					results: list.slice(start, end).map((o) => ({ ...o, type: 'PERSON', userId: Number(o.id), archived: false, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' })),
+					...(end < list.length ? { paging: { next: { after: String(end), link: `/crm/v3/owners?after=${end}` } } } : {}),
 				},
 			};
 		}

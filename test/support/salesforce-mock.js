@@ -18,12 +18,14 @@ const { takeFault, seeded } = require('./fault-queue');
  * @typedef {{ status: number; body: unknown }} Reply
  * @typedef {{ method?: string; path?: RegExp; status: number; errorCode?: string; when?: 'before' | 'after'; skip?: number }} Fault
  * @typedef {{ method: string; path: string; status: number; soql?: string; body?: unknown; composite?: boolean }} LogEntry
- * @typedef {{ id: string; email: string; username?: string; active?: boolean }} MockUser
+ * @typedef {{ id: string; email: string; name?: string; username?: string; active?: boolean }} MockUser
+ * @typedef {{ id: string; name: string; active?: boolean }} MockRecordType an Opportunity record type
  * @typedef {{
  *   clientId?: string;
  *   clientSecret?: string;
  *   jwt?: { publicKey: string; audience?: string };
  *   users?: MockUser[];
+ *   recordTypes?: MockRecordType[];
  *   externalIds?: Record<string, string[]>;
  *   uniqueExternalIds?: boolean;
  *   sessionRequests?: number;
@@ -51,11 +53,11 @@ const SCHEMA = {
 	},
 	Opportunity: {
 		prefix: '006',
-		fields: ['Name', 'StageName', 'CloseDate', 'OwnerId', 'Amount', 'AccountId', 'Description', 'IsClosed'],
+		fields: ['Name', 'StageName', 'CloseDate', 'OwnerId', 'Amount', 'AccountId', 'Description', 'IsClosed', 'RecordTypeId'],
 		required: ['Name', 'StageName', 'CloseDate'],
 		readOnly: ['IsClosed'],
 		defaults: { IsClosed: false },
-		references: { OwnerId: ['User'], AccountId: ['Account'] },
+		references: { OwnerId: ['User'], AccountId: ['Account'], RecordTypeId: ['RecordType'] },
 	},
 	Task: {
 		prefix: '00T',
@@ -64,8 +66,22 @@ const SCHEMA = {
 		defaults: { Status: 'Not Started', Priority: 'Normal' },
 		references: { OwnerId: ['User'], WhatId: ['Account', 'Opportunity'], WhoId: ['Contact', 'Lead'] },
 	},
-	User: { prefix: '005', fields: ['Email', 'Username', 'IsActive'], required: ['Username'] },
+	User: { prefix: '005', fields: ['Name', 'Email', 'Username', 'IsActive'], required: ['Username'] },
+	// Set-up objects the node only reads (its pickers); the mock seeds them and refuses writes.
+	OpportunityStage: { prefix: '01J', fields: ['ApiName', 'MasterLabel', 'IsActive', 'IsClosed', 'SortOrder'], required: [] },
+	RecordType: { prefix: '012', fields: ['Name', 'DeveloperName', 'SobjectType', 'IsActive'], required: [] },
 };
+/** @type {Array<[string, boolean, boolean]>} API name, closed, active */
+const STAGES = [
+	['Prospecting', false, true],
+	['Qualification', false, true],
+	['Needs Analysis', false, true],
+	['Proposal/Price Quote', false, true],
+	['Negotiation/Review', false, true],
+	['Closed Won', true, true],
+	['Closed Lost', true, true],
+	['Retired Stage', false, false],
+];
 const DATE_FIELDS = new Set(['CloseDate', 'ActivityDate']);
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const ROLLED_BACK = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
@@ -110,7 +126,14 @@ async function startSalesforceMock(options = {}) {
 
 	/** @type {Record<string, SRecord[]>} */
 	let store = Object.fromEntries(Object.keys(SCHEMA).map((o) => [o, []]));
-	for (const u of users) store.User.push({ Id: u.id, Email: u.email, Username: u.username ?? u.email, IsActive: u.active ?? true, CreatedDate: new Date().toISOString() });
+	for (const u of users) store.User.push({ Id: u.id, Name: u.name ?? u.email, Email: u.email, Username: u.username ?? u.email, IsActive: u.active ?? true, CreatedDate: new Date().toISOString() });
+	// The standard Opportunity Stage picklist of a new org, plus one inactive value.
+	STAGES.forEach(([name, closed, active], i) =>
+		store.OpportunityStage.push({ Id: `01J${String(i).padStart(12, '0')}AAA`, ApiName: name, MasterLabel: name, IsActive: active, IsClosed: closed, SortOrder: i + 1 }),
+	);
+	for (const t of options.recordTypes ?? []) {
+		store.RecordType.push({ Id: t.id, Name: t.name, DeveloperName: t.name.replace(/\W+/g, '_'), SobjectType: 'Opportunity', IsActive: t.active ?? true });
+	}
 	/** @type {Map<string, { requests: number; expired: boolean }>} */
 	const sessions = new Map();
 	/** @type {Fault[]} */
@@ -209,7 +232,7 @@ async function startSalesforceMock(options = {}) {
 
 	/** @param {string} object @param {Json} body */
 	function insert(object, body) {
-		if (object === 'User') throw failure(400, 'The mock does not create users', 'INVALID_TYPE_FOR_OPERATION');
+		if (['User', 'OpportunityStage', 'RecordType'].includes(object)) throw failure(400, `The mock does not create ${object} records`, 'INVALID_TYPE_FOR_OPERATION');
 		const fields = { ...(SCHEMA[object].defaults ?? {}), ...validate(object, body, true) };
 		checkUnique(object, fields);
 		const record = { ...fields, Id: newId(object), CreatedDate: new Date().toISOString() };

@@ -75,7 +75,7 @@ function blockProblems(blocks) {
  * @typedef {{ method: string; path: string; headers: Record<string, string | string[] | undefined>; query: Record<string, string>; body: any }} SlackRequest
  * @typedef {{
  *   token?: string;
- *   channels?: Record<string, { id: string; member: boolean }>;
+ *   channels?: Record<string, { id: string; member: boolean; private?: boolean; archived?: boolean }>;
  *   users?: Record<string, string>;
  *   hooks?: Record<string, string>;
  *   maxBlocksJson?: number;
@@ -146,6 +146,19 @@ function startSlackMock(options = {}) {
 		switch (method) {
 			case 'auth.test':
 				return { status: 200, body: { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'pql-bot', team_id: 'T000', user_id: 'U0BOT' } };
+			case 'conversations.list': {
+				// Cursor paging as Slack does it: `limit` per page, `response_metadata.next_cursor` ('' on the last).
+				const wanted = String(params.types ?? 'public_channel').split(',');
+				const listed = Object.entries(channels)
+					.filter(([, c]) => wanted.includes(c.private ? 'private_channel' : 'public_channel') && !(params.exclude_archived && c.archived))
+					// A bot sees private channels only when it is in them.
+					.filter(([, c]) => !c.private || c.member);
+				const start = params.cursor ? Number(Buffer.from(String(params.cursor), 'base64').toString('utf8').replace('offset:', '')) : 0;
+				const end = start + Math.min(Number(params.limit ?? 100), 1000);
+				const next = end < listed.length ? Buffer.from(`offset:${end}`).toString('base64') : '';
+				const page = listed.slice(start, end).map(([name, c]) => ({ id: c.id, name, is_channel: !c.private, is_private: c.private === true, is_archived: c.archived === true, is_member: c.member }));
+				return { status: 200, body: { ok: true, channels: page, response_metadata: { next_cursor: next } } };
+			}
 			case 'users.lookupByEmail': {
 				const id = users[String(params.email ?? '').toLowerCase()];
 				return { status: 200, body: id ? { ok: true, user: { id, profile: { email: params.email } } } : { ok: false, error: 'users_not_found' } };

@@ -1,6 +1,6 @@
 export { buildSoql, soqlLiteral, soqlName, soqlStartsWith, soqlString } from './soql';
 export type { SoqlCondition, SoqlQuery, SoqlValue } from './soql';
-export { accountQuery, activeUserQuery, contactQuery, leadQuery, opportunitiesOfAccountQuery, opportunityByKeyQuery, tasksOfOpportunityQuery, websiteVariants } from './queries';
+export { PICKER_QUERIES, accountQuery, activeUserQuery, contactQuery, leadQuery, opportunitiesOfAccountQuery, opportunityByKeyQuery, tasksOfOpportunityQuery, websiteVariants } from './queries';
 export type { OpportunityFieldNames } from './queries';
 export { JWT_LIFETIME_SECONDS, jwtBearerClaims, signJwt } from './jwt';
 export type { JwtBearerClaims, JwtBearerInput } from './jwt';

@@ -68,3 +68,17 @@ export const opportunityByKeyQuery = (names: OpportunityFieldNames, key: string)
 /** The Tasks on an Opportunity, to find the one with the cycle's usage story. */
 export const tasksOfOpportunityQuery = (opportunityId: string): string =>
 	buildSoql({ object: 'Task', fields: ['Id', 'Description'], where: [{ field: 'WhatId', op: '=', value: opportunityId }] });
+
+/** What the node's pickers list: active Opportunity stages, Opportunity record types, active users. */
+export const PICKER_QUERIES = {
+	stages: buildSoql({ object: 'OpportunityStage', fields: ['ApiName', 'MasterLabel', 'IsClosed', 'SortOrder'], where: [{ field: 'IsActive', op: '=', value: true }] }),
+	recordTypes: buildSoql({
+		object: 'RecordType',
+		fields: ['Id', 'Name'],
+		where: [
+			{ field: 'SobjectType', op: '=', value: 'Opportunity' },
+			{ field: 'IsActive', op: '=', value: true },
+		],
+	}),
+	users: buildSoql({ object: 'User', fields: ['Id', 'Name', 'Email'], where: [{ field: 'IsActive', op: '=', value: true }] }),
+};

@@ -61,6 +61,8 @@ export interface NewOpportunity {
 	ownerId: string | null;
 	amount: number | null;
 	accountId: string | null;
+	/** Null: the record type Salesforce gives the integration user's new opportunities. */
+	recordTypeId: string | null;
 }
 
 /** Score, grade and reasons in the standard Description, so no custom field is needed to read them. */
@@ -81,6 +83,7 @@ export function opportunityFields(opportunity: NewOpportunity, facts: PqlFacts):
 	if (opportunity.ownerId !== null) fields.OwnerId = opportunity.ownerId;
 	if (opportunity.amount !== null) fields.Amount = opportunity.amount;
 	if (opportunity.accountId !== null) fields.AccountId = opportunity.accountId;
+	if (opportunity.recordTypeId !== null) fields.RecordTypeId = opportunity.recordTypeId;
 	return fields;
 }
 

@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { picker } from '../../shared/picker';
+import { SINCE_1_1, VERSION_1, forVersion } from '../../shared/versions';
 
 const BOT = { authentication: ['botToken'] };
 
@@ -45,8 +47,17 @@ export const deliveryProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. C0123456789 or #sales-pql',
 		description: 'Channel ID (in Slack: channel details, at the bottom) or name; the bot must be a member',
-		displayOptions: { show: { ...BOT }, hide: { destination: ['owner'] } },
+		displayOptions: forVersion({ show: { ...BOT }, hide: { destination: ['owner'] } }, VERSION_1),
 	},
+	picker({
+		displayName: 'Channel',
+		name: 'channel',
+		searchListMethod: 'searchChannels',
+		idPlaceholder: 'e.g. C0123456789 or #sales-pql',
+		required: true,
+		description: 'The channel to post in; the bot must be a member. The list needs the channels:read scope (groups:read for private channels).',
+		displayOptions: forVersion({ show: { ...BOT }, hide: { destination: ['owner'] } }, SINCE_1_1),
+	}),
 	{
 		displayName: 'Fallback Channel',
 		name: 'fallbackChannel',

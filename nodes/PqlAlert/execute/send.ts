@@ -31,7 +31,7 @@ async function deliver(ctx: IExecuteFunctions, settings: AlertSettings, channel:
 /** Where one alert goes: the channel, or the owner's DM (else the fallback channel). */
 function target(ctx: IExecuteFunctions, settings: AlertSettings, input: AlertInput, ownerId: string | null, index: number): string {
 	if (settings.authentication === 'webhook') return '';
-	if (settings.destination === 'channel') return ctx.getNodeParameter('channel', index) as string;
+	if (settings.destination === 'channel') return ctx.getNodeParameter('channel', index, '', { extractValue: true }) as string;
 	if (ownerId !== null) return ownerId;
 	const fallback = (ctx.getNodeParameter('fallbackChannel', index, '') as string).trim();
 	if (fallback !== '') return fallback;
@@ -78,7 +78,7 @@ export async function sendDigest(
 		}
 	}
 	const first = chosen[0].index;
-	const channel = settings.authentication === 'webhook' ? '' : (ctx.getNodeParameter('channel', first) as string);
+	const channel = settings.authentication === 'webhook' ? '' : (ctx.getNodeParameter('channel', first, '', { extractValue: true }) as string);
 	const message = buildDigest(
 		chosen.map(({ input }) => input),
 		{ now: settings.now, ownerSlackIds, title: settings.digestTitle },

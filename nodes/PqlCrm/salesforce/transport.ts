@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { SALESFORCE_GRANT_PATH } from '../../../credentials/salesforceConnection';
 import { salesforceRetryDelay } from '../../../core/crm/salesforce';
@@ -96,7 +96,9 @@ function describe(answer: Answer): string {
 	return parts.filter((p) => p !== '').join(' ');
 }
 
-function apiError(context: IExecuteFunctions, answer: Answer, itemIndex: number): NodeApiError {
+type SalesforceContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+function apiError(context: SalesforceContext, answer: Answer, itemIndex: number): NodeApiError {
 	const [first] = errorsOf(answer.body);
 	const message =
 		answer.status === 0
@@ -128,7 +130,7 @@ const answerOf = (answer: HttpAnswer): Answer => ({
  * INVALID_SESSION_ID; 5xx and lost answers are retried with backoff only for requests that are safe
  * to repeat; 403 REQUEST_LIMIT_EXCEEDED fails at once with the org's Sforce-Limit-Info.
  */
-export function createSalesforceClient(context: IExecuteFunctions, authentication: SalesforceAuthentication, maxRetries: number): SalesforceClient {
+export function createSalesforceClient(context: SalesforceContext, authentication: SalesforceAuthentication, maxRetries: number): SalesforceClient {
 	const credentialType = credentialTypeOf(authentication);
 	let session: Promise<Session> | undefined;
 

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { DEFAULT_DEAL_NAME_TEMPLATE } from '../../../core/crm';
+import { picker } from '../../shared/picker';
+import { SINCE_1_1, VERSION_1, forVersion } from '../../shared/versions';
 import { DEFAULT_LEASE_SECONDS } from './opportunityInput';
 
 /** What each CRM calls the record and how it finds or creates the company, the person and the owner. */
@@ -62,11 +64,24 @@ export const opportunitySubjectFields = (displayOptions: IDisplayOptions, wordin
 	},
 ];
 
-/** The rep (as PQL Route sets it) and the name template of a new record; `nameField` keeps each CRM's parameter name. */
+/** Where the node lists the CRM's users for the Owner picker (version 1.1). */
+export interface OwnerPicker {
+	searchListMethod: string;
+	idPlaceholder: string;
+}
+
+const OWNER_FROM_ROUTING = '={{ $json.routing?.owner?.crmOwnerId ?? "" }}';
+
+/**
+ * The rep (as PQL Route sets it) and the name template of a new record; `nameField` keeps each CRM's
+ * parameter name. Owner ID is text in version 1 and a picker from 1.1, By ID by default so that
+ * routing's owner still comes through.
+ */
 export const opportunityOwnerFields = (
 	displayOptions: IDisplayOptions,
 	wording: OpportunityWording,
 	nameField: Pick<INodeProperties, 'displayName' | 'name'>,
+	ownerPicker: OwnerPicker,
 ): INodeProperties[] => [
 	{
 		displayName: 'Owner Email',
@@ -81,10 +96,18 @@ export const opportunityOwnerFields = (
 		displayName: 'Owner ID',
 		name: 'ownerId',
 		type: 'string',
-		default: '={{ $json.routing?.owner?.crmOwnerId ?? "" }}',
+		default: OWNER_FROM_ROUTING,
 		description: wording.ownerId,
-		displayOptions,
+		displayOptions: forVersion(displayOptions, VERSION_1),
 	},
+	picker({
+		displayName: 'Owner',
+		name: 'ownerId',
+		...ownerPicker,
+		defaultId: OWNER_FROM_ROUTING,
+		description: wording.ownerId,
+		displayOptions: forVersion(displayOptions, SINCE_1_1),
+	}),
 	{
 		...nameField,
 		type: 'string',

@@ -30,6 +30,8 @@ export interface OpportunityParameters {
 	basics: OpportunityBasics;
 	/** A string parameter of this item, trimmed ('' when unset). */
 	param: (name: string) => string;
+	/** A parameter that is a picker in version 1.1 (text or options in version 1): its value, trimmed. */
+	picked: (name: string) => string;
 	/** The operation's Options collection of this item. */
 	options: IDataObject;
 }
@@ -38,6 +40,7 @@ const asText = (value: unknown): string => (value === undefined || value === nul
 
 export function readOpportunityParameters(context: IExecuteFunctions, itemIndex: number, optionsName: string): OpportunityParameters {
 	const param = (name: string): string => asText(context.getNodeParameter(name, itemIndex, ''));
+	const picked = (name: string): string => asText(context.getNodeParameter(name, itemIndex, '', { extractValue: true }));
 	const options = context.getNodeParameter(optionsName, itemIndex, {}) as IDataObject;
 	const accountId = checkedAccountId(param('accountId'));
 	const qualifiedSince = checkedQualifiedSince(param('qualifiedSince'));
@@ -66,5 +69,5 @@ export function readOpportunityParameters(context: IExecuteFunctions, itemIndex:
 		closeDateDays: typeof options.closeDateDays === 'number' ? options.closeDateDays : null,
 		facts: readPqlFacts(item.pql),
 	};
-	return { basics, param, options };
+	return { basics, param, picked, options };
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { OPERATOR_OPTIONS, SINCE_1_1, VERSION_1 } from './shared';
+import { OPERATOR_OPTIONS } from './shared';
+import { SINCE_1_1, VERSION_1 } from '../../shared/versions';
 
 const FREE_MAIL_ONLY_DESCRIPTION =
 	'Whether users with a free e-mail address (gmail.com and the like), and accounts made only of such users, are never PQLs';

@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
-import { HISTORY_ROWS, PREPARE, SCORE, SINCE_1_1, VERSION_1 } from './shared';
+import { HISTORY_ROWS, PREPARE, SCORE } from './shared';
+import { SINCE_1_1, VERSION_1 } from '../../shared/versions';
 
 const PROFILES = { show: { ...SCORE.show, inputMode: ['profiles'] } };
 const ACCOUNTS_FROM_ITEMS = { ...SCORE.show, level: ['account', 'both'], inputMode: ['events', 'profiles'] };

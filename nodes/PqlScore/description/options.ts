@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { SINCE_1_1 } from './shared';
+import { SINCE_1_1 } from '../../shared/versions';
 
 export const optionProperties: INodeProperties[] = [
 	{

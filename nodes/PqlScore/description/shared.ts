@@ -19,8 +19,6 @@ export const THRESHOLD = { show: { model: ['threshold'] } };
 export const PREDICTIVE = { show: { model: ['predictive'] } };
 export const BUILT_IN_SIGNALS = { show: { model: ['weighted', 'threshold'] } };
 
-export const VERSION_1 = { '@version': [1] };
-export const SINCE_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 export const SCORE = { show: { operation: ['score'] } };
 export const PREPARE = { show: { operation: ['prepareHistoryRows'] } };
 export const HISTORY_ROWS = { show: { operation: ['score'], inputMode: ['historyRows'] } };

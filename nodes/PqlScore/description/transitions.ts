@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { ITEM_INPUTS, SINCE_1_1, VERSION_1 } from './shared';
+import { ITEM_INPUTS } from './shared';
+import { SINCE_1_1, VERSION_1 } from '../../shared/versions';
 
 export const transitionProperties: INodeProperties[] = [
 	{

@@ -120,17 +120,18 @@ describe('Salesforce field mapping', () => {
 		metrics: { events: 41, activeUsers: 3 },
 	});
 
-	test('opportunity: required fields, optional owner/amount/account, reasons in Description', () => {
-		expect(opportunityFields({ name: 'Acme – PQL', stageName: 'Prospecting', closeDate: '2026-12-20', ownerId: null, amount: null, accountId: null }, facts)).toEqual({
+	test('opportunity: required fields, optional owner/amount/account/record type, reasons in Description', () => {
+		expect(opportunityFields({ name: 'Acme – PQL', stageName: 'Prospecting', closeDate: '2026-12-20', ownerId: null, amount: null, accountId: null, recordTypeId: null }, facts)).toEqual({
 			Name: 'Acme – PQL',
 			StageName: 'Prospecting',
 			CloseDate: '2026-12-20',
 			Description: 'PQL score 82, grade A\nTeammate invited: +30 (<b>2</b> invites & more)\nPricing viewed: +25 (3 times)',
 		});
-		expect(opportunityFields({ name: 'n', stageName: 's', closeDate: '2026-12-20', ownerId: '005000000000001', amount: 1200, accountId: '001000000000001' }, facts)).toMatchObject({
+		expect(opportunityFields({ name: 'n', stageName: 's', closeDate: '2026-12-20', ownerId: '005000000000001', amount: 1200, accountId: '001000000000001', recordTypeId: '012000000000001' }, facts)).toMatchObject({
 			OwnerId: '005000000000001',
 			Amount: 1200,
 			AccountId: '001000000000001',
+			RecordTypeId: '012000000000001',
 		});
 	});
 

@@ -1,9 +1,10 @@
 // Workflow test harness: runs workflow JSON through n8n-core's real WorkflowExecute.
 // Our own nodes load with one line each, e.g.
 //   const nodeTypes = createNodeTypes({ nodes: [PqlTrigger, PqlScore], credentials: [PostHogApi] });
-export { runWorkflow, runWebhook, runWebhookMethod } from './run';
+export { runListSearch, runWorkflow, runWebhook, runWebhookMethod } from './run';
 export type {
 	FakeWebhookRequest,
+	ListSearchOptions,
 	NodeRun,
 	RecordedResponse,
 	RunOptions,

@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	createRunExecutionData,
@@ -11,6 +11,7 @@ import {
 	type IHttpRequestMethods,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeType,
 	type IRun,
 	type IRunExecutionData,
@@ -498,4 +499,25 @@ export async function runWebhookMethod(workflowJson: WorkflowJson, method: Webho
 	const result = await call.call(context);
 	// A plain copy: n8n hands out static data as an observable proxy, which cannot be cloned into the next call.
 	return { result, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pickers (what the editor calls when a user opens a "From List" parameter)
+
+export interface ListSearchOptions extends Pick<RunOptions, 'nodeTypes' | 'credentials'> {
+	/** What the user typed in the list's search box. */
+	filter?: string;
+}
+
+/**
+ * Calls one of a node's `methods.listSearch` through n8n-core's real `LoadOptionsContext`, with the
+ * node's parameters as the editor's current ones, and returns what the list shows.
+ */
+export async function runListSearch(workflowJson: WorkflowJson, nodeName: string, method: string, options: ListSearchOptions = {}): Promise<INodeListSearchResult> {
+	const { workflow, additionalData, nodeTypes } = prepare(workflowJson, options, 'internal');
+	const node = requireNode(workflow, nodeName);
+	const search = nodeTypes.getByNameAndVersion(node.type, node.typeVersion).methods?.listSearch?.[method];
+	if (search === undefined) throw new Error(`Node "${nodeName}" has no listSearch method "${method}"`);
+	additionalData.currentNodeParameters = node.parameters;
+	return await search.call(new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`), options.filter);
 }

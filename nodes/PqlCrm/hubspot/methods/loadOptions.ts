@@ -9,7 +9,7 @@ interface Pipeline {
 	stages: Array<{ id: string; label: string; displayOrder: number; metadata?: IDataObject }>;
 }
 
-async function dealPipelines(context: ILoadOptionsFunctions): Promise<Pipeline[]> {
+export async function dealPipelines(context: ILoadOptionsFunctions): Promise<Pipeline[]> {
 	const authentication = context.getNodeParameter('authentication', 'privateApp') as HubSpotAuthentication;
 	const client = createHubSpotClient(context, authentication, DEFAULT_MAX_RETRIES);
 	const response = await client.request({ method: 'GET', path: '/crm/v3/pipelines/deals', idempotent: true });

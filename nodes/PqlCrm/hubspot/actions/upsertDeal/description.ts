@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_RETRIES } from '../../transport';
 import type { OpportunityWording } from '../../../shared/opportunityFields';
+import { picker } from '../../../../shared/picker';
+import { SINCE_1_1, VERSION_1, forVersion } from '../../../../shared/versions';
 import { leaseOption, maxRetriesOption, opportunityAmountOptions, opportunityOwnerFields, opportunitySubjectFields, ownerNotFoundOption, waitForRecordAlertOption } from '../../../shared/opportunityFields';
 
 const show = { show: { system: ['hubspot'], operation: ['upsertDeal'] } };
@@ -31,8 +33,17 @@ export const upsertDealProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getDealPipelines' },
 		default: 'default',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: show,
+		displayOptions: forVersion(show, VERSION_1),
 	},
+	picker({
+		displayName: 'Pipeline',
+		name: 'pipeline',
+		searchListMethod: 'searchHubSpotPipelines',
+		idPlaceholder: 'e.g. default',
+		defaultId: 'default',
+		description: 'The deal pipeline of a new deal',
+		displayOptions: forVersion(show, SINCE_1_1),
+	}),
 	{
 		displayName: 'Stage Name or ID',
 		name: 'dealStage',
@@ -40,9 +51,18 @@ export const upsertDealProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getDealStages', loadOptionsDependsOn: ['pipeline'] },
 		default: 'appointmentscheduled',
 		description: 'Stage of a new deal. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: show,
+		displayOptions: forVersion(show, VERSION_1),
 	},
-	...opportunityOwnerFields(show, wording, { displayName: 'Deal Name', name: 'dealName' }),
+	picker({
+		displayName: 'Stage',
+		name: 'dealStage',
+		searchListMethod: 'searchHubSpotStages',
+		idPlaceholder: 'e.g. appointmentscheduled',
+		defaultId: 'appointmentscheduled',
+		description: 'Stage of a new deal, in the chosen pipeline',
+		displayOptions: forVersion(show, SINCE_1_1),
+	}),
+	...opportunityOwnerFields(show, wording, { displayName: 'Deal Name', name: 'dealName' }, { searchListMethod: 'searchHubSpotOwners', idPlaceholder: 'e.g. 12345678' }),
 	{
 		displayName: 'Options',
 		name: 'dealOptions',

@@ -17,9 +17,9 @@ export interface DealInput extends OpportunityBasics {
 const hubspotOwnerId = (value: string): string | null => (/^\d+$/.test(value) ? value : null);
 
 export function readDealInput(context: IExecuteFunctions, itemIndex: number): DealInput {
-	const { basics, param, options } = readOpportunityParameters(context, itemIndex, 'dealOptions');
-	const pipeline = param('pipeline');
-	const stage = param('dealStage');
+	const { basics, param, picked, options } = readOpportunityParameters(context, itemIndex, 'dealOptions');
+	const pipeline = picked('pipeline');
+	const stage = picked('dealStage');
 	if (pipeline === '' || stage === '') {
 		throw new FieldError('No pipeline or stage is set', pipeline === '' ? 'Pipeline' : 'Stage', 'Choose the deal pipeline and the stage of new deals.');
 	}
@@ -28,7 +28,7 @@ export function readDealInput(context: IExecuteFunctions, itemIndex: number): De
 		companyName: param('companyName') || basics.domain || '',
 		pipeline,
 		stage,
-		ownerId: hubspotOwnerId(param('ownerId')),
+		ownerId: hubspotOwnerId(picked('ownerId')),
 		dealNameTemplate: param('dealName'),
 		writeNote: options.writeNote !== false,
 	};

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_RETRIES } from '../../transport';
+import { picker } from '../../../../shared/picker';
+import { SINCE_1_1, VERSION_1, forVersion } from '../../../../shared/versions';
 import type { OpportunityWording } from '../../../shared/opportunityFields';
 import {
 	leaseOption,
@@ -52,9 +54,26 @@ export const upsertOpportunityProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'Prospecting',
 		description: 'API name of the Stage of a new opportunity (a value of your Opportunity Stage picklist)',
-		displayOptions: show,
+		displayOptions: forVersion(show, VERSION_1),
 	},
-	...opportunityOwnerFields(show, wording, { displayName: 'Opportunity Name', name: 'opportunityName' }),
+	picker({
+		displayName: 'Stage',
+		name: 'stageName',
+		searchListMethod: 'searchSalesforceStages',
+		idPlaceholder: 'e.g. Prospecting',
+		defaultId: 'Prospecting',
+		description: 'Stage of a new opportunity: the API name of an active value of your Opportunity Stage picklist',
+		displayOptions: forVersion(show, SINCE_1_1),
+	}),
+	picker({
+		displayName: 'Record Type',
+		name: 'recordTypeId',
+		searchListMethod: 'searchSalesforceRecordTypes',
+		idPlaceholder: 'e.g. 012000000000000AAA',
+		description: 'Record type of a new opportunity; empty means the integration user\'s default',
+		displayOptions: forVersion(show, SINCE_1_1),
+	}),
+	...opportunityOwnerFields(show, wording, { displayName: 'Opportunity Name', name: 'opportunityName' }, { searchListMethod: 'searchSalesforceUsers', idPlaceholder: 'e.g. 005000000000000AAA' }),
 	{
 		displayName: 'Opportunity Key Field',
 		name: 'opportunityKeyField',

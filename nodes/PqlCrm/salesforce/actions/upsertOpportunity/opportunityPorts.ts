@@ -56,7 +56,7 @@ export function opportunityPorts(client: SalesforceClient, input: OpportunityInp
 		const closeDate = (closeDateAfter(input.qualifiedSince, input.closeDateDays) ?? input.qualifiedSince).slice(0, 10);
 		const name = renderDealName(input.nameTemplate, dealNameValues(input));
 		const fields: SObjectFields = {
-			...opportunityFields({ name, stageName: input.stageName, closeDate, ownerId: relations.ownerId, amount: input.amount, accountId }, input.facts),
+			...opportunityFields({ name, stageName: input.stageName, closeDate, ownerId: relations.ownerId, amount: input.amount, accountId, recordTypeId: input.recordTypeId }, input.facts),
 			[names.key]: key,
 			[names.followUp]: followUp,
 		};

@@ -12,6 +12,8 @@ export interface OpportunityInput extends OpportunityBasics {
 	companyName: string;
 	personRecord: PersonRecord;
 	stageName: string;
+	/** Version 1.1's Record Type; null in version 1 and when empty. */
+	recordTypeId: string | null;
 	ownerId: string | null;
 	nameTemplate: string;
 	closeDateDays: number;
@@ -36,18 +38,20 @@ export function readOpportunityFieldNames(context: IExecuteFunctions, itemIndex:
 }
 
 export function readOpportunityInput(context: IExecuteFunctions, itemIndex: number): OpportunityInput {
-	const { basics, param, options } = readOpportunityParameters(context, itemIndex, 'opportunityOptions');
-	const stageName = param('stageName');
+	const { basics, param, picked, options } = readOpportunityParameters(context, itemIndex, 'opportunityOptions');
+	const stageName = picked('stageName');
 	if (stageName === '') {
 		throw new FieldError('No opportunity stage is set', 'Stage', 'Enter the API name of an open stage of your Opportunity Stage picklist, e.g. Prospecting.');
 	}
 	const accountKeyField = param('accountKeyField');
-	const ownerId = param('ownerId');
+	const ownerId = picked('ownerId');
+	const recordTypeId = context.getNode().typeVersion >= 1.1 ? picked('recordTypeId') : '';
 	return {
 		...basics,
 		companyName: param('companyName') || basics.domain || basics.accountId,
 		personRecord: context.getNodeParameter('personRecord', itemIndex, 'lead') === 'contact' ? 'Contact' : 'Lead',
 		stageName,
+		recordTypeId: recordTypeId === '' ? null : recordTypeId,
 		// Routing may come from any CRM's set-up: only a Salesforce User ID is used as one.
 		ownerId: isUserId(ownerId) ? ownerId : null,
 		nameTemplate: param('opportunityName'),
