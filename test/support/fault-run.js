@@ -22,6 +22,7 @@ const { startSlackMock } = require('./slack-mock');
 const { seeded } = require('./fault-queue');
 const { REP, SLACK_REP, executionStatuses } = require('./posthog-hubspot-run');
 const { createDatabase, dropDatabase, readSql, runSql } = require('./postgres');
+const { HISTORY_TABLE, HISTORY_COLUMNS } = require('./history-table');
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -30,17 +31,9 @@ const FAULTS = { rate429: 0.1, rate500: 0.02, rateLost: 0.02, duplicates: 0.1 };
 const BATCH_EVENTS = 25;
 const CLOCK = "DateTime.fromISO($('PQL Trigger').first().json.properties.fault_clock)";
 
-/**
- * The Data Tables the templates use, as their sticky notes tell an ops person to create them.
- * @type {Record<string, Array<{ name: string, type: 'string' | 'number' }>>}
- */
-const TABLES = {
-	'PQL Events': ['messageId', 'userId', 'accountId', 'email', 'event', 'timestamp', 'properties', 'pqlState'].map((name) => ({ name, type: 'string' })),
-	'PQL History': [
-		...['accountId', 'kind', 'eventId', 'userId', 'email', 'event', 'timestamp', 'data'].map((name) => ({ name, type: /** @type {'string'} */ ('string') })),
-		{ name: 'through', type: 'number' },
-	],
-};
+/** The Data Tables the templates use, as their sticky notes tell an ops person to create them. */
+/** @type {Record<string, Array<{ name: string, type: string }>>} */
+const TABLES = { [HISTORY_TABLE]: HISTORY_COLUMNS };
 
 /**
  * What each account does, phase by phase, as [event, hours before the phase's clock], under the
@@ -463,8 +456,9 @@ async function runFaultRun(server, { accounts = 200, seed = 13, log = (line) => 
 			log(`phase ${phase + 1} of 3 (clock ${populations[0].clocks[phase].toISOString()}): ${batches.map((b) => b.flat().length).join(' + ')} events in ${batches.map((b) => b.length).join(' + ')} batches`);
 			for (let i = 0; i < total; i++) {
 				// Salesforce answers REQUEST_LIMIT_EXCEEDED (403) to every request while the org is over its
-				// API limit, as it does; here for 20 seconds from 40 % of the first phase's batches.
-				if (phase === 0 && i === Math.floor(total * 0.4)) {
+				// API limit, as it does; here for 20 seconds from a quarter into the midnight phase, where
+				// accounts newly qualify and no later event of theirs would finish what failed.
+				if (phase === 1 && i === Math.floor(total * 0.25)) {
 					for (const { template } of runs) template.salesforce?.setApiUsage(sfLimit);
 					throttled = setTimeout(() => runs.forEach(({ template }) => template.salesforce?.setApiUsage(0)), 20_000);
 				}
