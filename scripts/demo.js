@@ -12,6 +12,7 @@ const { PostHog } = require('posthog-node');
 const { N8nServer, packPackage, OWNER, ROOT } = require('../test/support/n8n-server');
 const { startPostHogStandIn, startHubSpotStandIn, startSlackStandIn } = require('./demo-stand-ins');
 const { HISTORY_TABLE, HISTORY_COLUMNS } = require('../test/support/history-table');
+const { seeded } = require('../test/support/fault-queue');
 
 const home = path.join(process.env.PQL_HOME ?? path.join(os.homedir(), '.n8n-nodes-pql'), 'demo');
 const port = Number(process.env.PQL_DEMO_PORT ?? 5679);
@@ -29,18 +30,6 @@ const HOUR_MS = 3_600_000;
 
 /** @param {string} message */
 const say = (message) => process.stdout.write(`[demo] ${message}\n`);
-
-/** mulberry32: the same synthetic product on every run. @param {number} seed */
-function seeded(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Behaviours as [event, hours ago]; the comments give the template's default points (qualifies at 70). */
 /** @type {Array<Array<[string, number]>>} */

@@ -3,6 +3,7 @@ import { PostHog } from 'posthog-node';
 import type { JsonObject } from '../../core/contract/event';
 import { parseState } from '../../core/crm/followUp';
 import { DEFAULT_CONFIG, readEvent, scorePql, usersFromEvents } from '../../core/scoring';
+import { seeded } from '../support/fault-queue';
 import { startHubSpotMock } from '../support/hubspot-mock';
 import { blockProblems, startSlackMock, type SlackMock } from '../support/slack-mock';
 import * as run from '../support/posthog-hubspot-run';
@@ -28,18 +29,6 @@ let slack: SlackMock;
 let workflowId = '';
 let tableId = '';
 let auth: Record<string, string> = {};
-
-/** mulberry32: the population is the same on every run. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Behaviours as [event, hours ago]; the comment gives the textbook model's points. */
 const QUALIFYING_BEHAVIOURS: Array<Array<[string, number]>> = [
