@@ -1,7 +1,7 @@
 import { formatReport, runFaultRun } from '../support/fault-run';
 import { startOwnN8n } from './support/instance';
 
-// The fault run of issue 13, small: both templates on an n8n of the test's own (it is restarted
+// The fault run of issue 13, small: the three templates on an n8n of the test's own (it is restarted
 // mid-run), 40 accounts each, every fault at once, recovery as a user does it, the same checks as
 // `PQL_BENCH_ONLY=fault-run npm run bench` (200 accounts; numbers in docs/reliability.md).
 let server: Awaited<ReturnType<typeof startOwnN8n>>;

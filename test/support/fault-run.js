@@ -1,6 +1,6 @@
 // @ts-check
-// The fault run of issue 13: both shipped templates (PostHog → HubSpot, Segment → Salesforce) in
-// one real n8n, against the mocks, with every ordinary fault at once — 429s, 5xx, CRM writes whose
+// The fault run of issue 13: the shipped templates (PostHog → HubSpot, Segment → Salesforce, and
+// PostHog → HubSpot on PostgreSQL, issue 15) in one real n8n, against the mocks, with every ordinary fault at once — 429s, 5xx, CRM writes whose
 // answer is lost, Salesforce's org limit reached for a while, events delivered twice, one malformed
 // item per batch, an n8n restart mid-run, a run across UTC midnight and accounts that stay qualified
 // past the 90-day history window — then the recovery a user would do (retry failed executions from
@@ -21,6 +21,7 @@ const { startSalesforceMock } = require('./salesforce-mock');
 const { startSlackMock } = require('./slack-mock');
 const { seeded } = require('./fault-queue');
 const { REP, SLACK_REP, executionStatuses } = require('./posthog-hubspot-run');
+const { createDatabase, dropDatabase, readSql, runSql } = require('./postgres');
 const { HISTORY_TABLE, HISTORY_COLUMNS } = require('./history-table');
 
 const DAY_MS = 86_400_000;
@@ -190,24 +191,49 @@ async function importWithCredentials(server, workflow, credentials) {
  * @typedef {{
  *   name: string, system: 'hubspot' | 'salesforce', workflowId: string, url: string, headers: Record<string, string>,
  *   body: (events: FaultEvent[]) => string, slack: import('./slack-mock').SlackMock, hubspot?: any, salesforce?: any,
+ *   dispose?: () => void,
  * }} Template
  */
 
-/** @param {import('./n8n-server').N8nServer} server @returns {Promise<Template>} */
-async function postHogToHubSpot(server) {
+/**
+ * The PostHog → HubSpot template; with `postgres`, its PostgreSQL variant on a database of its own
+ * (the DDL run there first, as its sticky note says), dropped by `dispose`.
+ * @param {import('./n8n-server').N8nServer} server @param {{ postgres?: boolean }} [variant] @returns {Promise<Template>}
+ */
+async function postHogToHubSpot(server, { postgres = false } = {}) {
+	const label = postgres ? ' (PostgreSQL)' : '';
+	const hook = postgres ? 'pql-posthog-hubspot-postgres' : 'pql-posthog-hubspot';
 	const secret = 'fault-run-posthog-secret-0123456789';
 	const projectKey = 'phc_fault_run';
 	const hubspot = await startHubSpotMock({ owners: [REP], searchLagMs: 2000, rateLimitIntervalMs: 1000 });
 	const slack = await startSlackMock({ users: { [REP.email]: SLACK_REP } });
-	const workflowId = await importWithCredentials(server, templateOnFakeClock('posthog-to-hubspot.json'), {
-		postHogWebhookApi: await server.createCredential('postHogWebhookApi', 'Fault run PostHog', { headerName: 'Authorization', secret, projectApiKey: projectKey }),
-		pqlHubSpotPrivateAppApi: await server.createCredential('pqlHubSpotPrivateAppApi', 'Fault run HubSpot', { accessToken: hubspot.token, baseUrl: hubspot.url, hubId: '4242', appUrl: 'https://app.hubspot.com' }),
-		pqlSlackBotApi: await server.createCredential('pqlSlackBotApi', 'Fault run Slack (HubSpot)', { accessToken: 'xoxb-test-token', customBaseUrl: true, baseUrl: slack.apiUrl }),
+	const database = postgres ? createDatabase('pql_fault_run_postgres') : '';
+	if (database) runSql(database, readSql('pql-history.sql'));
+	const workflowId = await importWithCredentials(server, templateOnFakeClock(postgres ? 'posthog-to-hubspot-postgres.json' : 'posthog-to-hubspot.json'), {
+		postHogWebhookApi: await server.createCredential('postHogWebhookApi', `Fault run PostHog${label}`, { headerName: 'Authorization', secret, projectApiKey: projectKey }),
+		pqlHubSpotPrivateAppApi: await server.createCredential('pqlHubSpotPrivateAppApi', `Fault run HubSpot${label}`, { accessToken: hubspot.token, baseUrl: hubspot.url, hubId: '4242', appUrl: 'https://app.hubspot.com' }),
+		pqlSlackBotApi: await server.createCredential('pqlSlackBotApi', `Fault run Slack (HubSpot${label})`, { accessToken: 'xoxb-test-token', customBaseUrl: true, baseUrl: slack.apiUrl }),
+		...(database
+			? {
+					postgres: await server.createCredential('postgres', 'Fault run PostgreSQL', {
+						host: '127.0.0.1',
+						port: 5432,
+						database,
+						user: 'postgres',
+						password: '',
+						ssl: 'disable',
+						allowUnauthorizedCerts: false,
+						sshTunnel: false,
+						maxConnections: 20,
+					}),
+				}
+			: {}),
 	});
-	const url = `${server.baseUrl}/webhook/pql-posthog-hubspot/batch`;
-	await server.waitForWebhook('/webhook/pql-posthog-hubspot/batch');
+	const url = `${server.baseUrl}/webhook/${hook}/batch`;
+	await server.waitForWebhook(`/webhook/${hook}/batch`);
 	return {
-		name: 'PostHog → HubSpot',
+		name: `PostHog → HubSpot${label}`,
+		dispose: database ? () => dropDatabase(database) : undefined,
 		system: 'hubspot',
 		workflowId,
 		url,
@@ -408,7 +434,7 @@ function crmFacts(template, prefix) {
  */
 async function runFaultRun(server, { accounts = 200, seed = 13, log = (line) => process.stderr.write(`[fault-run] ${line}\n`), restart = true } = {}) {
 	const started = Date.now();
-	const templates = [await postHogToHubSpot(server), await segmentToSalesforce(server)];
+	const templates = [await postHogToHubSpot(server), await segmentToSalesforce(server), await postHogToHubSpot(server, { postgres: true })];
 	const workflows = await Promise.all(templates.map(async (t) => (await server.api.get(`/workflows/${t.workflowId}`)).data));
 	try {
 		const now = Date.now();
@@ -522,6 +548,7 @@ async function runFaultRun(server, { accounts = 200, seed = 13, log = (line) => 
 			await t.hubspot?.close();
 			await t.salesforce?.close();
 			await t.slack.close();
+			t.dispose?.();
 		}
 	}
 }
