@@ -57,17 +57,7 @@ function settings() {
 	};
 }
 
-/** Mulberry32: a small seeded generator, so every run scores the same events. @param {number} seed */
-function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const random = require('../test/support/seeded').seeded;
 
 /**
  * @typedef {{ source: string, type: string, event: string, userId: string, anonymousId: null,

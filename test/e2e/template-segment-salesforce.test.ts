@@ -1,5 +1,6 @@
 import { Analytics } from '@segment/analytics-node';
 
+import { seeded } from '../support/seeded';
 import { HISTORY_COLUMNS, HISTORY_TABLE } from '../support/history-table';
 import { startSalesforceMock } from '../support/salesforce-mock';
 import { startSlackMock, type SlackMock } from '../support/slack-mock';
@@ -35,16 +36,6 @@ let salesforce: Mock;
 let slack: SlackMock;
 let workflowId = '';
 
-/** mulberry32, so the population is the same on every run. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(state ^ (state >>> 15), state | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Account {
 	id: string;

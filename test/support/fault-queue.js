@@ -20,16 +20,6 @@ function takeFault(queue, matches) {
 	return queue.splice(index, 1)[0];
 }
 
-/** mulberry32: a small seeded generator of numbers in [0, 1), so fault runs are reproducible. @param {number} seed */
-function seeded(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const { seeded } = require('./seeded');
 
 module.exports = { takeFault, seeded };

@@ -33,17 +33,7 @@ const INTERCEPT = -7.3;
 const START_MS = Date.UTC(2026, 0, 1);
 const DAY_MS = 86_400_000;
 
-/** mulberry32: a small, fast, seeded generator of numbers in [0, 1). @param {number} seed */
-function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const random = require('./seeded').seeded;
 
 /** @param {number} x */
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));

@@ -6,17 +6,7 @@
 // 400,000 steps — it converges linearly, so the result is exact to ~1e-12.
 // Run: node test/support/reference-logistic.js > test/unit/model/referenceFit.fixture.ts
 
-/** @param {number} seed */
-function random(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const random = require('./seeded').seeded;
 
 /** Levels per signal: 4, 3 and 2 (so 3, 2 and 1 steps). */
 const LEVELS = [4, 3, 2];

@@ -1,0 +1,19 @@
+// @ts-check
+/**
+ * mulberry32: a small, fast, seeded generator of numbers in [0, 1), so that populations, fault runs
+ * and benchmarks are the same on every run.
+ * @param {number} seed
+ * @returns {() => number}
+ */
+function seeded(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+module.exports = { seeded };
