@@ -76,10 +76,9 @@ beforeAll(async () => {
 	});
 	// The template exactly as shipped; only its three credential placeholders are filled in.
 	const workflow = template('segment-to-salesforce.json');
-	const byName = (name: string): WorkflowNode => workflow.nodes.find((node: WorkflowNode) => node.name === name);
-	byName('PQL Trigger').credentials = { segmentWebhookApi: segment };
-	byName('PQL CRM').credentials = { pqlSalesforceClientCredentialsApi: crm };
-	byName('PQL Alert').credentials = { pqlSlackBotApi: bot };
+	// By credential type, so that every node using one (PQL CRM and Record Alert alike) gets it.
+	const byType: Record<string, { id: string; name: string }> = { segmentWebhookApi: segment, pqlSalesforceClientCredentialsApi: crm, pqlSlackBotApi: bot };
+	for (const { credentials } of workflow.nodes as WorkflowNode[]) for (const type of Object.keys(credentials ?? {})) if (credentials) credentials[type] = byType[type];
 	workflowId = await server.importWorkflow(workflow);
 	await server.waitForWebhook(`/webhook/${HOOK}/v1/batch`);
 });
