@@ -172,20 +172,32 @@ async function main() {
 	// are paid before timing starts, as the plain loop's best of 5 runs is warm too.
 	await run(byEntity.slice(0, batchSize).flat().map((json) => ({ json })));
 
+	// Best of a few passes over all the events, as for the plain loop: a pass that a collection of
+	// the benchmark's own garbage (or other work on the machine) happens to hit says nothing of the node.
+	const passes = 3;
 	/** @type {Map<string, { score: number, qualified: boolean }>} */
-	const fromNode = new Map();
-	let nodeMs = 0;
-	let nodeCpuMs = 0;
-	for (let b = 0; b < s.batches; b++) {
-		const items = byEntity.slice(b * batchSize, (b + 1) * batchSize).flat().map((json) => ({ json }));
-		const started = performance.now();
-		const cpu = process.cpuUsage();
-		const output = await run(items);
-		nodeMs += performance.now() - started;
-		nodeCpuMs += cpuMs(process.cpuUsage(cpu));
-		memory.sample();
-		for (const { json } of output) fromNode.set(json.userId, { score: json.pql.score, qualified: json.pql.qualified });
-		log(`score: execution ${b + 1}/${s.batches}: ${items.length} events → ${output.length} scores, ${fmt(items.length / ((performance.now() - started) / 1000), 0)} events/s`);
+	let fromNode = new Map();
+	let nodeMs = Infinity;
+	let nodeCpuMs = Infinity;
+	for (let pass = 1; pass <= passes; pass++) {
+		/** @type {Map<string, { score: number, qualified: boolean }>} */
+		const scores = new Map();
+		let passMs = 0;
+		let passCpuMs = 0;
+		for (let b = 0; b < s.batches; b++) {
+			const items = byEntity.slice(b * batchSize, (b + 1) * batchSize).flat().map((json) => ({ json }));
+			const started = performance.now();
+			const cpu = process.cpuUsage();
+			const output = await run(items);
+			passMs += performance.now() - started;
+			passCpuMs += cpuMs(process.cpuUsage(cpu));
+			memory.sample();
+			for (const { json } of output) scores.set(json.userId, { score: json.pql.score, qualified: json.pql.qualified });
+		}
+		log(`score: pass ${pass}/${passes}: ${s.batches} executions, ${fmt(s.events / (passMs / 1000), 0)} events/s`);
+		nodeMs = Math.min(nodeMs, passMs);
+		nodeCpuMs = Math.min(nodeCpuMs, passCpuMs);
+		fromNode = scores;
 	}
 
 	log('score: plain loop over the same events');
@@ -218,7 +230,7 @@ async function main() {
 		table(
 			['path', 'wall time', 'events/s', 'CPU time', 'events per CPU-s'],
 			[
-				['PQL Score node in n8n-core WorkflowExecute', `${fmt(nodeMs / 1000, 2)} s`, fmt(nodeRate, 0), `${fmt(nodeCpuMs / 1000, 2)} s`, fmt(s.events / (nodeCpuMs / 1000), 0)],
+				[`PQL Score node in n8n-core WorkflowExecute (best of ${passes})`, `${fmt(nodeMs / 1000, 2)} s`, fmt(nodeRate, 0), `${fmt(nodeCpuMs / 1000, 2)} s`, fmt(s.events / (nodeCpuMs / 1000), 0)],
 				[`plain JS loop (best of ${loopRuns})`, `${fmt(loopMs / 1000, 2)} s`, fmt(loopRate, 0), `${fmt(loopCpuMs / 1000, 2)} s`, fmt(s.events / (loopCpuMs / 1000), 0)],
 			],
 		),
