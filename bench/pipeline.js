@@ -58,8 +58,8 @@ function budgetSeconds() {
 	return s.rates.length * (s.searchSeconds + 15) + 5 * (s.seconds + s.timeoutMs / 1000 + s.settleS) + 2 * 240 + 60;
 }
 
-/** Average events per account of the population (2–4), to size it for a phase. */
-const EVENTS_PER_ACCOUNT = 3.2;
+/** Average events per account of the population (1 to 25: a qualifying team's members use the core feature 5 times each), to size it for a phase. */
+const EVENTS_PER_ACCOUNT = 5;
 
 /**
  * Where an execution's time goes: each node's average run time over the workflow's latest
