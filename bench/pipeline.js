@@ -13,8 +13,10 @@
 // 5. Queue mode: the PostgreSQL template on an n8n of its own in queue mode (main + 1 worker, then
 //    main + 2 workers, PostgreSQL and Redis), the same batches.
 // Phases 2–5 last PQL_PIPELINE_SECONDS (60) each, then wait at most PQL_PIPELINE_SETTLE_SECONDS (240)
-// for n8n to finish what it accepted, and send a seeded population of accounts of which every fourth
-// qualifies. Afterwards: every acknowledged event is stored exactly once, the executions equal the 2xx
+// for n8n to finish what it accepted, and send a seeded population of accounts of which one in
+// PQL_PIPELINE_QUALIFY_EVERY (50) qualifies during the phase — already far more new PQLs a minute than
+// a product sees; each costs about ten CRM calls, which the CRM's own rate limit (HubSpot: 100–190
+// requests per 10 s) bounds whatever n8n does. Afterwards: every acknowledged event is stored exactly once, the executions equal the 2xx
 // answers, and every qualifying account whose events were all acknowledged has exactly one HubSpot
 // deal and one Slack alert (mocks in this process); no other account has any. "processed ev/s" counts
 // until n8n finished (the trigger answers on receipt, so the answers alone say little in queue mode).
@@ -49,6 +51,7 @@ function settings() {
 		maxInFlight: Math.round(envNumber('PQL_BENCH_MAX_IN_FLIGHT', 64)),
 		timeoutMs: envNumber('PQL_BENCH_TIMEOUT_MS', 30_000),
 		settleS: envNumber('PQL_PIPELINE_SETTLE_SECONDS', 240),
+		qualifyEvery: Math.max(1, Math.round(envNumber('PQL_PIPELINE_QUALIFY_EVERY', 50))),
 	};
 }
 
@@ -90,7 +93,7 @@ async function nodeTimes(server, workflowId) {
  *   setup: Setup, mocks: { hubspot: any, slack: any }, s: ReturnType<typeof settings>, signal?: AbortSignal }} o
  */
 async function pipelinePhase(server, o) {
-	const { captures, qualifying, accounts } = run_.population({ prefix: o.prefix, accounts: Math.ceil(o.events / EVENTS_PER_ACCOUNT), seed: o.seed });
+	const { captures, qualifying, accounts } = run_.population({ prefix: o.prefix, accounts: Math.ceil(o.events / EVENTS_PER_ACCOUNT), qualifyEvery: o.s.qualifyEvery, seed: o.seed });
 	const requests = [];
 	for (let i = 0; i < captures.length; i += o.eventsPerRequest) requests.push(captures.slice(i, i + o.eventsPerRequest));
 	const batch = o.eventsPerRequest > 1;
@@ -302,6 +305,7 @@ async function run(server, { signal, tarball } = {}) {
 		// ---- report (stdout) ----
 		const out = ['', 'Pipeline benchmark — PostHog → HubSpot templates (PQL Trigger → history → Score → Enrich → Route → HubSpot → Slack)'];
 		out.push(`n8n 2.41.1, loopback, every execution saved, ${benchN8nSettings().label}; HubSpot and Slack are local mocks`);
+		out.push(`one account in ${s.qualifyEvery} qualifies in each phase's population`);
 		out.push(`phases 1–4 on one n8n (${server.database ? 'PostgreSQL, queue mode' : 'SQLite, regular mode'}); phase 5 on n8n instances of their own in queue mode (PostgreSQL, Redis, worker concurrency 10)`);
 		out.push(`baseline search: ${s.searchSeconds} s per rate, stop at the first rate with an error, a skipped send, p95 ≥ 1 s or < 90 % answered in time`);
 		out.push('');
