@@ -61,8 +61,13 @@ function budgetSeconds() {
 	return s.rates.length * (s.searchSeconds + 15) + 5 * (s.seconds + s.timeoutMs / 1000 + s.settleS) + 2 * 240 + 60;
 }
 
-/** Average events per account of the population (1 to 25: a qualifying team's members use the core feature 5 times each), to size it for a phase. */
-const EVENTS_PER_ACCOUNT = 5;
+/**
+ * Average events per account of the population with one account in `qualifyEvery` qualifying, to size
+ * it for a phase: measured on a sample, since a qualifying team's members use the core feature 5 times
+ * each (about 13 events an account, the others 1 to 3).
+ * @param {number} qualifyEvery
+ */
+const eventsPerAccount = (qualifyEvery) => run_.population({ prefix: 'sizing', accounts: 1000, qualifyEvery }).captures.length / 1000;
 
 /**
  * Where an execution's time goes: each node's average run time over the workflow's latest
@@ -93,7 +98,7 @@ async function nodeTimes(server, workflowId) {
  *   setup: Setup, mocks: { hubspot: any, slack: any }, s: ReturnType<typeof settings>, signal?: AbortSignal }} o
  */
 async function pipelinePhase(server, o) {
-	const { captures, qualifying, accounts } = run_.population({ prefix: o.prefix, accounts: Math.ceil(o.events / EVENTS_PER_ACCOUNT), qualifyEvery: o.s.qualifyEvery, seed: o.seed });
+	const { captures, qualifying, accounts } = run_.population({ prefix: o.prefix, accounts: Math.ceil(o.events / eventsPerAccount(o.s.qualifyEvery)), qualifyEvery: o.s.qualifyEvery, seed: o.seed });
 	const requests = [];
 	for (let i = 0; i < captures.length; i += o.eventsPerRequest) requests.push(captures.slice(i, i + o.eventsPerRequest));
 	const batch = o.eventsPerRequest > 1;
