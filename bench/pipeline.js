@@ -13,8 +13,10 @@
 // 5. Queue mode: the PostgreSQL template on an n8n of its own in queue mode (main + 1 worker, then
 //    main + 2 workers, PostgreSQL and Redis), the same batches.
 // Phases 2–5 last PQL_PIPELINE_SECONDS (60) each, then wait at most PQL_PIPELINE_SETTLE_SECONDS (240)
-// for n8n to finish what it accepted, and send a seeded population of accounts of which every fourth
-// qualifies. Afterwards: every acknowledged event is stored exactly once, the executions equal the 2xx
+// for n8n to finish what it accepted, and send a seeded population of accounts of which one in
+// PQL_PIPELINE_QUALIFY_EVERY (50) qualifies during the phase — already far more new PQLs a minute than
+// a product sees; each costs about ten CRM calls, which the CRM's own rate limit (HubSpot: 100–190
+// requests per 10 s) bounds whatever n8n does. Afterwards: every acknowledged event is stored exactly once, the executions equal the 2xx
 // answers, and every qualifying account whose events were all acknowledged has exactly one HubSpot
 // deal and one Slack alert (mocks in this process); no other account has any. "processed ev/s" counts
 // until n8n finished (the trigger answers on receipt, so the answers alone say little in queue mode).
@@ -30,6 +32,7 @@ const { startSlackMock } = require('../test/support/slack-mock');
 const run_ = require('../test/support/posthog-hubspot-run');
 const { createDatabase, dropDatabase } = require('../test/support/postgres');
 const { N8nServer } = require('../test/support/n8n-server');
+const { cpuWatch, n8nGroups, phaseGroups } = require('./cpu');
 
 const BASELINE_PATH = 'pql-bench-pipeline-baseline';
 /** Executions of a phase whose per-node times are averaged (the latest ones, read with their data). */
@@ -49,6 +52,7 @@ function settings() {
 		maxInFlight: Math.round(envNumber('PQL_BENCH_MAX_IN_FLIGHT', 64)),
 		timeoutMs: envNumber('PQL_BENCH_TIMEOUT_MS', 30_000),
 		settleS: envNumber('PQL_PIPELINE_SETTLE_SECONDS', 240),
+		qualifyEvery: Math.max(1, Math.round(envNumber('PQL_PIPELINE_QUALIFY_EVERY', 50))),
 	};
 }
 
@@ -58,8 +62,13 @@ function budgetSeconds() {
 	return s.rates.length * (s.searchSeconds + 15) + 5 * (s.seconds + s.timeoutMs / 1000 + s.settleS) + 2 * 240 + 60;
 }
 
-/** Average events per account of the population (2–4), to size it for a phase. */
-const EVENTS_PER_ACCOUNT = 3.2;
+/**
+ * Average events per account of the population with one account in `qualifyEvery` qualifying, to size
+ * it for a phase: measured on a sample, since a qualifying team's members use the core feature 5 times
+ * each (about 13 events an account, the others 1 to 3).
+ * @param {number} qualifyEvery
+ */
+const eventsPerAccount = (qualifyEvery) => run_.population({ prefix: 'sizing', accounts: 1000, qualifyEvery }).captures.length / 1000;
 
 /**
  * Where an execution's time goes: each node's average run time over the workflow's latest
@@ -90,7 +99,7 @@ async function nodeTimes(server, workflowId) {
  *   setup: Setup, mocks: { hubspot: any, slack: any }, s: ReturnType<typeof settings>, signal?: AbortSignal }} o
  */
 async function pipelinePhase(server, o) {
-	const { captures, qualifying, accounts } = run_.population({ prefix: o.prefix, accounts: Math.ceil(o.events / EVENTS_PER_ACCOUNT), seed: o.seed });
+	const { captures, qualifying, accounts } = run_.population({ prefix: o.prefix, accounts: Math.ceil(o.events / eventsPerAccount(o.s.qualifyEvery)), qualifyEvery: o.s.qualifyEvery, seed: o.seed });
 	const requests = [];
 	for (let i = 0; i < captures.length; i += o.eventsPerRequest) requests.push(captures.slice(i, i + o.eventsPerRequest));
 	const batch = o.eventsPerRequest > 1;
@@ -100,6 +109,7 @@ async function pipelinePhase(server, o) {
 	/** @type {Set<number>} */
 	const unknown = new Set();
 	log(`${o.label}: ${captures.length} events of ${accounts.length} accounts (${qualifying.size} qualifying) in ${requests.length} requests at ${fmt(o.rate, 2)} req/s`);
+	const cpu = cpuWatch(phaseGroups(n8nGroups(server)));
 	const result = await runPhase({
 		label: o.label,
 		url: batch ? `${o.setup.url}/batch` : o.setup.url,
@@ -140,6 +150,7 @@ async function pipelinePhase(server, o) {
 		timeoutMs: o.s.settleS * 1000,
 	});
 	const drainS = (Date.now() - settleStart) / 1000;
+	const usage = cpu.stop();
 	await sleep(1000);
 	const after = await executionCounts(server, o.setup.workflowId);
 	const times = await nodeTimes(server, o.setup.workflowId);
@@ -188,7 +199,35 @@ async function pipelinePhase(server, o) {
 		failed === 0 &&
 		wrong.length === 0;
 	if (wrong.length) log(`${o.label}: accounts with the wrong deals/alerts, e.g. ${wrong.slice(0, 5).join(', ')}`);
-	return { result, checks, ok, times, processedPerS: ackedEvents.length / (result.elapsedS + drainS) };
+	return { result, checks, ok, times, usage, processedPerS: ackedEvents.length / (result.elapsedS + drainS) };
+}
+
+/**
+ * The CPU each phase used from sending to drained, per process group, in cores: whether the machine
+ * had a core to spare for another worker.
+ * @param {Phase[]} phases
+ */
+function cpuReport(phases) {
+	const labels = [...new Set(phases.flatMap((p) => p.usage.groups.map((g) => g.label)))];
+	const cores = (/** @type {number} */ share) => fmt(share, 2);
+	const rows = phases.map((p) => {
+		const { groups, machineBusy, cores: all, seconds } = p.usage;
+		const counted = groups.reduce((sum, g) => sum + g.cpuS, 0);
+		const other = Math.max(0, machineBusy * all * seconds - counted) / seconds;
+		return [
+			p.result.label,
+			`${fmt(machineBusy * 100, 0)} % of ${all}`,
+			...labels.map((label) => {
+				const g = groups.find((x) => x.label === label);
+				return g ? cores(g.ofOneCore) : '-';
+			}),
+			cores(other),
+		];
+	});
+	return [
+		'CPU from the first request until n8n had finished (cores busy, from /proc; "other": everything else on the machine)',
+		table(['phase', 'machine busy', ...labels, 'other'], rows),
+	].join('\n');
 }
 
 /**
@@ -302,6 +341,7 @@ async function run(server, { signal, tarball } = {}) {
 		// ---- report (stdout) ----
 		const out = ['', 'Pipeline benchmark — PostHog → HubSpot templates (PQL Trigger → history → Score → Enrich → Route → HubSpot → Slack)'];
 		out.push(`n8n 2.41.1, loopback, every execution saved, ${benchN8nSettings().label}; HubSpot and Slack are local mocks`);
+		out.push(`one account in ${s.qualifyEvery} qualifies in each phase's population`);
 		out.push(`phases 1–4 on one n8n (${server.database ? 'PostgreSQL, queue mode' : 'SQLite, regular mode'}); phase 5 on n8n instances of their own in queue mode (PostgreSQL, Redis, worker concurrency 10)`);
 		out.push(`baseline search: ${s.searchSeconds} s per rate, stop at the first rate with an error, a skipped send, p95 ≥ 1 s or < 90 % answered in time`);
 		out.push('');
@@ -362,6 +402,8 @@ async function run(server, { signal, tarball } = {}) {
 			return t ? `${fmt(t.ms, 0)} ms  ${fmt(t.share * 100, 0)} %` : '-';
 		};
 		out.push(table(['node', ...phases.map((p) => p.result.label)], nodes.map((node) => [node, ...phases.map((p) => cell(p, node))])));
+		out.push('');
+		out.push(cpuReport(phases));
 		out.push('');
 		const ratio = (/** @type {number | undefined} */ a, /** @type {number | undefined} */ b) => (a !== undefined && b ? a / b : NaN);
 		const [oneWorker, twoWorkers] = queue;

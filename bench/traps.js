@@ -4,8 +4,8 @@
 // seed by seed, and which kinds of account each setting qualifies. The template's own nodes
 // ("Prepare History Rows", then "PQL Score" on history rows) run inside n8n-core's executor on the
 // compiled code in dist/ (run `npx gulp build` first); beside them, the same with "Disqualify Below
-// Core Feature Uses per Member" at 5, and PQL Score version 1 at its defaults on the raw events, as
-// the templates scored before. Runs alone (`node bench/traps.js`) or from bench/run.js, in a process
+// Core Feature Uses per Member" at 0 (off, as before it defaulted to 5), and PQL Score version 1 at
+// its defaults on the raw events, as the templates scored before. Runs alone (`node bench/traps.js`) or from bench/run.js, in a process
 // of its own. Not a timing: the numbers are the same on any machine.
 const template = require('../workflows/posthog-to-hubspot.json');
 const { TRAP_SEEDS, TRAP_KINDS, generateTrapPopulation, trapQuality } = require('../test/support/trap-population');
@@ -26,7 +26,7 @@ async function run() {
 	const prepare = pqlScoreExecutor(templateParameters('Prepare History Rows'));
 	const settings = templateParameters('PQL Score');
 	const shipped = pqlScoreExecutor(settings);
-	const withLightUse = pqlScoreExecutor({ ...settings, minCoreUses: 5 });
+	const lightUseOff = pqlScoreExecutor({ ...settings, minCoreUses: 0 });
 	const version1 = pqlScoreExecutor({ inputMode: 'events', level: 'account' }, 1);
 	const kinds = Object.keys(TRAP_KINDS);
 	const rows = [];
@@ -38,14 +38,14 @@ async function run() {
 		const [historyRows] = await prepare(events);
 		const results = [
 			['template as shipped', trapQuality(accounts, qualifiedOf(await shipped(historyRows)))],
-			['template, core uses ≥ 5 per member', trapQuality(accounts, qualifiedOf(await withLightUse(historyRows)))],
+			['template, light use not disqualified', trapQuality(accounts, qualifiedOf(await lightUseOff(historyRows)))],
 			['PQL Score 1 at its defaults', trapQuality(accounts, qualifiedOf(await version1(events)))],
 		];
 		for (const [setting, quality] of /** @type {Array<[string, ReturnType<typeof trapQuality>]>} */ (results)) {
 			rows.push(`| ${seed} | ${setting} | ${quality.precision.toFixed(2)} | ${quality.recall.toFixed(2)} | ${kinds.map((kind) => quality.byKind[kind]).join(' | ')} |`);
 		}
-		const lightUse = /** @type {ReturnType<typeof trapQuality>} */ (results[1][1]);
-		ok &&= lightUse.precision >= 0.95 && lightUse.recall >= 0.9;
+		const shippedQuality = /** @type {ReturnType<typeof trapQuality>} */ (results[0][1]);
+		ok &&= shippedQuality.precision >= 0.95 && shippedQuality.recall >= 0.9;
 	}
 	const lines = [
 		'',

@@ -13,6 +13,7 @@ const { N8nServer, packPackage, OWNER, ROOT } = require('../test/support/n8n-ser
 const { startPostHogStandIn, startHubSpotStandIn, startSlackStandIn } = require('./demo-stand-ins');
 const { HISTORY_TABLE, HISTORY_COLUMNS } = require('../test/support/history-table');
 const { seeded } = require('../test/support/fault-queue');
+const { doers } = require('../test/support/posthog-hubspot-run');
 
 const home = path.join(process.env.PQL_HOME ?? path.join(os.homedir(), '.n8n-nodes-pql'), 'demo');
 const port = Number(process.env.PQL_DEMO_PORT ?? 5679);
@@ -31,20 +32,27 @@ const HOUR_MS = 3_600_000;
 /** @param {string} message */
 const say = (message) => process.stdout.write(`[demo] ${message}\n`);
 
-/** Behaviours as [event, hours ago]; the comments give the template's default points (qualifies at 70). */
-/** @type {Array<Array<[string, number]>>} */
+/**
+ * Behaviours as [event, hours ago, times per user] (see `doers`); the comments give the template's
+ * default points (qualifies at 70). Every user of a qualifying account uses the core feature 5
+ * times, as the template's PQL Score asks of a PQL.
+ * @typedef {[string, number, number?]} Behaviour
+ * @type {Behaviour[][]}
+ */
 const QUALIFYING_BEHAVIOURS = [
 	// 10 + 20 + 15 + 30 = 75
-	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60], ['teammate_invited', 20]],
-	// 10 + 30 + 35 = 75
-	[['signed_up', 90], ['teammate_invited', 40], ['usage_limit_hit', 5]],
-	// 10 + 20 + 25 + 15 = 70
-	[['signed_up', 100], ['onboarding_completed', 96], ['pricing_page_viewed', 30], ['core_feature_used', 3]],
+	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60, 5], ['teammate_invited', 20]],
+	// 10 + 15 + 30 + 35 = 90
+	[['signed_up', 90], ['core_feature_used', 70, 5], ['teammate_invited', 40], ['usage_limit_hit', 5]],
+	// 15 + 30 + 25 = 70
+	[['core_feature_used', 100, 5], ['teammate_invited', 40], ['pricing_page_viewed', 3]],
 ];
-/** @type {Array<Array<[string, number]>>} */
+/** @type {Behaviour[][]} */
 const OTHER_BEHAVIOURS = [
 	// 10 + 20 + 30 = 60
 	[['signed_up', 100], ['onboarding_completed', 90], ['teammate_invited', 10]],
+	// 10 + 20 + 15 + 30 = 75, but the core feature used once: a casual team, not a PQL
+	[['signed_up', 100], ['onboarding_completed', 90], ['core_feature_used', 50], ['teammate_invited', 10]],
 	// 10 + 15 + 25 = 50
 	[['signed_up', 80], ['core_feature_used', 50], ['core_feature_used', 40], ['pricing_page_viewed', 4]],
 	// 10 + 35 = 45: the invite is 20 days old, outside its 14-day window
@@ -68,12 +76,15 @@ function syntheticProduct() {
 	const captures = [];
 	for (const [index, account] of domains.entries()) {
 		const pool = qualifying.has(account) ? QUALIFYING_BEHAVIOURS : OTHER_BEHAVIOURS;
-		/** @type {Array<[string, number]>} */
+		/** @type {Behaviour[]} */
 		const extra = Array.from({ length: Math.floor(next() * 3) }, () => ['project_created', 1 + next() * 100]);
 		const users = FIRST_NAMES.slice(index % 5, (index % 5) + 1 + Math.floor(next() * 3));
-		for (const [event, hoursAgo] of [...pool[index % pool.length], ...extra]) {
-			const user = users[Math.floor(next() * users.length)];
-			captures.push({ distinctId: `${user}@${account}`, email: `${user}@${account}`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS) });
+		for (const [event, hoursAgo, perUser] of [...pool[index % pool.length], ...extra]) {
+			// Repeated uses a minute apart.
+			for (const [k, doer] of doers(perUser, users.length, next).entries()) {
+				const user = users[doer];
+				captures.push({ distinctId: `${user}@${account}`, email: `${user}@${account}`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS + k * 60_000) });
+			}
 		}
 	}
 	const shuffled = captures.map((capture) => ({ capture, key: next() })).sort((a, b) => a.key - b.key);
@@ -81,8 +92,8 @@ function syntheticProduct() {
 }
 
 /**
- * The accounts the template's scoring configuration (PQL Score's defaults, per account) qualifies,
- * from the built scoring core: what the demo should end with.
+ * The accounts the template's scoring configuration (PQL Score 1.1's defaults, per account, with its
+ * anti-PQL rules) qualifies, from the built scoring core: what the demo should end with.
  * @param {ReturnType<typeof syntheticProduct>['captures']} captures
  */
 function expectedPqls(captures) {
@@ -91,7 +102,8 @@ function expectedPqls(captures) {
 		const json = { event: c.event, userId: c.distinctId, email: c.email, accountId: c.account, timestamp: c.timestamp.toISOString(), properties: {} };
 		return { index, event: readEvent(json), json, previous: [] };
 	});
-	const scored = scorePql(usersFromEvents(items), { ...DEFAULT_CONFIG, level: 'account' }, new Date());
+	const antiPql = [...DEFAULT_CONFIG.antiPql, { kind: 'freeMailOnly' }, { kind: 'singleUser' }, { kind: 'lightUse', signal: 'coreFeatureUsed', min: 5 }];
+	const scored = scorePql(usersFromEvents(items), { ...DEFAULT_CONFIG, level: 'account', antiPql }, new Date());
 	return new Set(scored.filter((/** @type {any} */ s) => s.pql.qualified).map((/** @type {any} */ s) => s.pql.entity.id));
 }
 

@@ -7,7 +7,8 @@ import { n8n, sleep, template } from './support/instance';
 const SECRET = 'example-history-destination-secret-0123456789';
 const HOOK = 'pql-score-with-history';
 const DAY_MS = 86_400_000;
-const TEXTBOOK = ['signed_up', 'onboarding_completed', 'core_feature_used', 'teammate_invited'];
+/** A team's traffic, in tens: sign-up, onboarding, an invite, and mostly the core feature used (5+ times per member, as PQL Score asks). */
+const TEAM_TRAFFIC = ['signed_up', 'onboarding_completed', 'teammate_invited', ...Array<string>(7).fill('core_feature_used')];
 
 interface WorkflowNode {
 	name: string;
@@ -112,38 +113,41 @@ beforeAll(async () => {
 });
 
 describe('score with history through a Data Table, in a real n8n', () => {
-	test('four events of one account in four executions build up to qualification, announced once; one state row', async () => {
+	test('one event per execution builds one account up to qualification, announced once; one state row', async () => {
 		const account = 'e2e-acme';
 		const before = (await finished(0)).length;
-		const steps: Array<[string, string]> = [
-			['signed_up', 'e2e-ada'],
-			['teammate_invited', 'e2e-bo'],
-			['usage_limit_hit', 'e2e-ada'],
-		];
+		// Ada signs up, Ada and Bo use the core feature 5 times each, Bo invites a teammate, Ada hits the usage limit.
+		const uses = Array.from({ length: 10 }, (_, i): [string, string] => ['core_feature_used', i % 2 ? 'e2e-bo' : 'e2e-ada']);
+		const steps: Array<[string, string]> = [['signed_up', 'e2e-ada'], ...uses, ['teammate_invited', 'e2e-bo'], ['usage_limit_hit', 'e2e-ada']];
 		const results = [];
 		for (const [index, [event, user]] of steps.entries()) {
-			results.push(await deliverOne(destination(event, user, account, daysAgo(3 - index)), before + index));
+			results.push(await deliverOne(destination(event, user, account, daysAgo(3 - index / 10)), before + index));
 		}
-		expect(results.map(({ scores }) => scores.map(({ entity, qualified, newlyQualified }) => [entity.id, qualified, newlyQualified]))).toEqual([
-			[[account, false, false]],
-			[[account, false, false]],
-			[[account, true, true]],
+		const last = steps.length - 1;
+		expect(results.map(({ scores }) => scores.map(({ entity, qualified, newlyQualified }) => [entity.id, qualified, newlyQualified]))).toEqual(
+			steps.map((_, index) => [[account, index === last, index === last]]),
+		);
+		expect(results.map(({ scores }) => scores[0].score).slice(-3)).toEqual([25, 55, 90]);
+		expect(results.map(({ newPql }) => newPql.length)).toEqual(steps.map((_, index) => (index === last ? 1 : 0)));
+
+		const after = await deliverOne(destination('core_feature_used', 'e2e-ada', account, daysAgo(0.5)), before + steps.length);
+		expect(after.scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualifiedSince: results[last].scores[0].qualifiedSince });
+		expect(after.scores[0].metrics).toMatchObject({ events: steps.length + 1, members: 2 });
+		expect(after.newPql).toEqual([]);
+
+		expect((await rowsOf(account, 'event')).map((row) => row.event).sort()).toEqual([
+			...Array<string>(11).fill('core_feature_used'),
+			'signed_up',
+			'teammate_invited',
+			'usage_limit_hit',
 		]);
-		expect(results.map(({ newPql }) => newPql.length)).toEqual([0, 0, 1]);
-
-		const fourth = await deliverOne(destination('core_feature_used', 'e2e-ada', account, daysAgo(0.5)), before + 3);
-		expect(fourth.scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualifiedSince: results[2].scores[0].qualifiedSince });
-		expect(fourth.scores[0].metrics).toMatchObject({ events: 4, members: 2 });
-		expect(fourth.newPql).toEqual([]);
-
-		expect((await rowsOf(account, 'event')).map((row) => row.event).sort()).toEqual(['core_feature_used', 'signed_up', 'teammate_invited', 'usage_limit_hit']);
 		expect(await rowsOf(account, 'state')).toHaveLength(1);
 	});
 
 	test('50 simultaneous events for one account: every one stored, and the next execution counts each once', async () => {
 		const account = 'e2e-bigco';
 		const before = (await finished(0)).length;
-		const bodies = Array.from({ length: 50 }, (_, i) => destination(TEXTBOOK[i % TEXTBOOK.length], `bigco-user-${i % 5}`, account, daysAgo(5 - i / 10)));
+		const bodies = Array.from({ length: 50 }, (_, i) => destination(TEAM_TRAFFIC[i % TEAM_TRAFFIC.length], `bigco-user-${i % 5}`, account, daysAgo(5 - i / 10)));
 		await Promise.all(bodies.map(async (body) => await send(body)));
 		await finished(before + 50);
 
@@ -156,7 +160,7 @@ describe('score with history through a Data Table, in a real n8n', () => {
 		const [scored] = last.scores;
 		expect(scored.entity).toEqual({ type: 'account', id: account });
 		expect(scored.metrics).toMatchObject({ events: 51, members: 5 });
-		expect(scored.metrics.signals).toMatchObject({ coreFeatureUsed: 13, teammateInvited: 12 });
+		expect(scored.metrics.signals).toMatchObject({ coreFeatureUsed: 36, teammateInvited: 5 });
 		expect(scored.qualified).toBe(true);
 	});
 });

@@ -30,18 +30,25 @@ let workflowId = '';
 let tableId = '';
 let auth: Record<string, string> = {};
 
-/** Behaviours as [event, hours ago]; the comment gives the textbook model's points. */
-const QUALIFYING_BEHAVIOURS: Array<Array<[string, number]>> = [
+/**
+ * Behaviours as [event, hours ago, times per user] (see `run.doers`); the comment gives the textbook
+ * model's points. Every user of a qualifying account uses the core feature 5 times, as PQL Score
+ * 1.1's defaults ask of a PQL.
+ */
+type Behaviour = [string, number, number?];
+const QUALIFYING_BEHAVIOURS: Behaviour[][] = [
 	// 10 + 20 + 15 + 30 = 75
-	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60], ['teammate_invited', 20]],
-	// 10 + 30 + 35 = 75
-	[['signed_up', 90], ['teammate_invited', 40], ['usage_limit_hit', 5]],
+	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60, 5], ['teammate_invited', 20]],
+	// 10 + 15 + 30 + 35 = 90
+	[['signed_up', 90], ['core_feature_used', 70, 5], ['teammate_invited', 40], ['usage_limit_hit', 5]],
 	// 15 + 30 + 25 = 70, exactly the qualifying score
-	[['core_feature_used', 100], ['teammate_invited', 40], ['pricing_page_viewed', 3]],
+	[['core_feature_used', 100, 5], ['teammate_invited', 40], ['pricing_page_viewed', 3]],
 ];
-const OTHER_BEHAVIOURS: Array<Array<[string, number]>> = [
+const OTHER_BEHAVIOURS: Behaviour[][] = [
 	// 10 + 20 + 30 = 60: grade B, not qualified
 	[['signed_up', 100], ['onboarding_completed', 90], ['teammate_invited', 10]],
+	// 10 + 20 + 15 + 30 = 75, but the core feature used once: a casual team, disqualified
+	[['signed_up', 100], ['onboarding_completed', 90], ['core_feature_used', 50], ['teammate_invited', 10]],
 	// 10 + 15 + 25 = 50, however often the core feature is used
 	[['signed_up', 80], ['core_feature_used', 50], ['core_feature_used', 40], ['core_feature_used', 30], ['pricing_page_viewed', 4]],
 	// 10 + 35 = 45: the invite is 20 days old, outside its 14-day window (it would make 75)
@@ -60,11 +67,14 @@ function population(): { captures: Capture[]; qualifying: Set<string> } {
 	const captures: Capture[] = [];
 	for (const [index, account] of ids.entries()) {
 		const pool = qualifying.has(account) ? QUALIFYING_BEHAVIOURS : OTHER_BEHAVIOURS;
-		const behaviour = [...pool[index % pool.length], ...Array.from({ length: Math.floor(next() * 3) }, (): [string, number] => ['project_created', 1 + next() * 100])];
+		const behaviour = [...pool[index % pool.length], ...Array.from({ length: Math.floor(next() * 3) }, (): Behaviour => ['project_created', 1 + next() * 100])];
 		const users = 1 + Math.floor(next() * 3);
-		for (const [event, hoursAgo] of behaviour) {
-			const user = `${account}-u${Math.floor(next() * users)}`;
-			captures.push({ distinctId: user, email: `${user}@${account}.io`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS) });
+		for (const [event, hoursAgo, perUser] of behaviour) {
+			// Repeated uses a minute apart.
+			for (const [k, doer] of run.doers(perUser, users, next).entries()) {
+				const user = `${account}-u${doer}`;
+				captures.push({ distinctId: user, email: `${user}@${account}.io`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS + k * 60_000) });
+			}
 		}
 	}
 	// Accounts' events interleave, as a product's traffic does.
@@ -74,7 +84,8 @@ function population(): { captures: Capture[]; qualifying: Set<string> } {
 
 /**
  * What the template's scoring configuration qualifies: PQL Score 1.1's defaults, per account, which
- * also disqualify free-mail-only accounts and single users who invited no teammate.
+ * also disqualify free-mail-only accounts, single users who invited no teammate, and accounts whose
+ * members used the core feature fewer than 5 times each.
  */
 function qualifiedByConfiguration(captures: Capture[]): Set<string> {
 	const items = captures.map((capture, index) => {
@@ -88,7 +99,12 @@ function qualifiedByConfiguration(captures: Capture[]): Set<string> {
 		};
 		return { index, event: readEvent(json), json, previous: [] };
 	});
-	const antiPql = [...DEFAULT_CONFIG.antiPql, { kind: 'freeMailOnly' as const }, { kind: 'singleUser' as const }];
+	const antiPql = [
+		...DEFAULT_CONFIG.antiPql,
+		{ kind: 'freeMailOnly' as const },
+		{ kind: 'singleUser' as const },
+		{ kind: 'lightUse' as const, signal: 'coreFeatureUsed', min: 5 },
+	];
 	const scored = scorePql(usersFromEvents(items), { ...DEFAULT_CONFIG, level: 'account', antiPql }, new Date());
 	return new Set(scored.filter(({ pql }) => pql.qualified).map(({ pql }) => pql.entity.id));
 }

@@ -42,10 +42,11 @@ const run = Date.now().toString(36);
 const account = (name: string) => `${name}-${run}`;
 const events: MockEvent[] = [];
 const persons: Record<string, Record<string, unknown>> = {};
-function did(name: string, event: string, times = 1, daysAgo = 0.2): void {
+/** `name`'s admin did `event` `times` times, `everyDays` apart (consecutive days unless told) from `daysAgo` back. */
+function did(name: string, event: string, times = 1, daysAgo = 0.2, everyDays = 1): void {
 	const distinctId = `${account(name)}-admin`;
 	persons[distinctId] = { email: `admin@${name}-corp.com` };
-	for (let i = 0; i < times; i++) events.push({ event, distinctId, groups: { 0: account(name) }, daysAgo: daysAgo + i });
+	for (let i = 0; i < times; i++) events.push({ event, distinctId, groups: { 0: account(name) }, daysAgo: daysAgo + i * everyDays });
 }
 
 /** The template as shipped, credentials attached (the PostHog one's host is the mock); nothing else changed. */
@@ -106,10 +107,12 @@ const opportunityAccounts = () => salesforce.records('Opportunity').map((o) => S
 beforeAll(async () => {
 	did('acme', 'core_feature_used', 6);
 	did('acme', 'teammate_invited'); // 25 + 20 + 30 = 75
+	did('globex', 'core_feature_used', 5, 0.2, 0.01); // 5 uses within an hour: the uses PQL Score asks, on one active day
 	did('globex', 'usage_limit_hit');
-	did('globex', 'pricing_page_viewed');
-	did('globex', 'teammate_invited'); // 35 + 25 + 30 = 90
-	did('initech', 'pricing_page_viewed'); // 25
+	did('globex', 'teammate_invited'); // 25 + 35 + 30 = 90
+	did('initech', 'pricing_page_viewed');
+	did('initech', 'usage_limit_hit');
+	did('initech', 'core_feature_used'); // 25 + 35 = 60 points, and the core feature once: not a PQL
 	did('hooli', 'usage_limit_hit', 2, 45); // inactive for 45 days: not listed
 	posthog = await startPostHogMock({ apiKey: KEY, projectId: PROJECT, persons, events, groups: { 0: { [account('acme')]: { name: 'Acme Corp' } } } });
 	salesforce = await startSalesforceMock({});
@@ -145,7 +148,7 @@ test('a run scores the active PostHog accounts: the qualifying ones get one oppo
 	expect(scored.map((pql) => [pql.entity.id, pql.score, pql.qualified]).sort()).toEqual([
 		[account('acme'), 75, true],
 		[account('globex'), 90, true],
-		[account('initech'), 25, false],
+		[account('initech'), 60, false],
 	]);
 	expect(opportunityAccounts()).toEqual([account('acme'), account('globex')]);
 	expect(slack.messages).toHaveLength(2);

@@ -41,17 +41,26 @@ interface Account {
 	id: string;
 	events: string[];
 	qualifies: boolean;
+	/** Enough points and a teammate invited, but the core feature used fewer than 5 times. */
+	lightUse: boolean;
 }
 
-/** 200 accounts, each doing each scored event with a seeded chance; the score is the sum of their points. */
+/**
+ * 200 accounts, each doing each scored event with a seeded chance (the core feature more often, 1 to
+ * 10 times); the score is the sum of their points.
+ */
 function population(): Account[] {
 	const next = seeded(20261127);
 	const run = Date.now().toString(36);
 	return Array.from({ length: ACCOUNTS }, (_, i) => {
-		const events = Object.keys(POINTS).filter(() => next() < 0.45);
-		const points = events.reduce((sum, event) => sum + POINTS[event], 0);
-		// One user per account: one who invited no teammate is never a PQL (PQL Score's default), whatever the points.
-		return { id: `segsf-${run}-${String(i).padStart(3, '0')}`, events, qualifies: points >= QUALIFY_AT && events.includes('Invite Sent') };
+		const kinds = Object.keys(POINTS).filter((event) => next() < (event === 'Core Feature Used' ? 0.7 : 0.45));
+		const points = kinds.reduce((sum, event) => sum + POINTS[event], 0);
+		const coreUses = kinds.includes('Core Feature Used') ? 1 + Math.floor(next() * 10) : 0;
+		const events = [...kinds.filter((event) => event !== 'Core Feature Used'), ...Array<string>(coreUses).fill('Core Feature Used')];
+		// One user per account, never a PQL (PQL Score 1.1's defaults) whatever the points when they invited no
+		// teammate or used the core feature fewer than 5 times.
+		const scoredTeam = points >= QUALIFY_AT && kinds.includes('Invite Sent');
+		return { id: `segsf-${run}-${String(i).padStart(3, '0')}`, events, qualifies: scoredTeam && coreUses >= 5, lightUse: scoredTeam && coreUses < 5 };
 	});
 }
 
@@ -91,9 +100,11 @@ afterAll(async () => {
 test('200 accounts through @segment/analytics-node: exactly the qualifying accounts get one opportunity, one Task and one alert; nothing fails', async () => {
 	const accounts = population();
 	const qualifying = accounts.filter((account) => account.qualifies).map((account) => account.id);
-	// A population where the test means something: a real share qualifies, a real share does not.
+	// A population where the test means something: a real share qualifies, a real share does not, and
+	// many reach the score with a teammate invited but use the core feature too little.
 	expect(qualifying.length).toBeGreaterThan(20);
 	expect(qualifying.length).toBeLessThan(ACCOUNTS - 20);
+	expect(accounts.filter((account) => account.lightUse).length).toBeGreaterThan(20);
 
 	// Shuffled, as real traffic interleaves accounts: one account's events often straddle two batches.
 	const shuffle = seeded(7);

@@ -36,6 +36,13 @@ const CLOCK = "DateTime.fromISO($('PQL Trigger').first().json.properties.fault_c
 const TABLES = { [HISTORY_TABLE]: HISTORY_COLUMNS };
 
 /**
+ * The core feature used 10 times from `hoursAgo` back, six minutes apart: 5 per member of an account
+ * of one or two users, the regular use PQL Score's defaults ask of a PQL.
+ * @param {number} hoursAgo @returns {Array<[string, number]>}
+ */
+const coreUses = (hoursAgo) => Array.from({ length: 10 }, (_, i) => /** @type {[string, number]} */ (['core_feature_used', hoursAgo + i / 10]));
+
+/**
  * What each account does, phase by phase, as [event, hours before the phase's clock], under the
  * templates' scoring (PQL Score's defaults: textbook points, qualified at 70). `early` qualifies
  * before midnight and does more after it and 95 days later (still qualified: 75); `late` qualifies
@@ -46,14 +53,14 @@ const TABLES = { [HISTORY_TABLE]: HISTORY_COLUMNS };
  */
 const BEHAVIOURS = {
 	early: [
-		[['signed_up', 100], ['onboarding_completed', 90], ['core_feature_used', 30], ['teammate_invited', 10]], // 75
+		[['signed_up', 100], ['onboarding_completed', 90], ...coreUses(30), ['teammate_invited', 10]], // 75
 		[['core_feature_used', 0.01]],
-		[['onboarding_completed', 30], ['core_feature_used', 5], ['teammate_invited', 3], ['signed_up', 200]], // 75 again, 95 days on
+		[['onboarding_completed', 30], ...coreUses(5), ['teammate_invited', 3], ['signed_up', 200]], // 75 again, 95 days on
 	],
-	late: [[['signed_up', 50], ['teammate_invited', 20]], [['usage_limit_hit', 0.01]], []], // 40, then 75
+	late: [[['signed_up', 50], ...coreUses(40), ['teammate_invited', 20]], [['usage_limit_hit', 0.01]], []], // 55, then 90
 	never: [[['signed_up', 100], ['onboarding_completed', 90], ['teammate_invited', 10]], [['project_created', 0.01]], [['core_feature_used', 4]]], // 60, 60, 45
 	low: [[['signed_up', 80], ['core_feature_used', 50], ['pricing_page_viewed', 4]], [], []], // 50
-	malformed: [[['signed_up', 100], ['onboarding_completed', 90], ['core_feature_used', 30], ['teammate_invited', 10]], [['core_feature_used', 0.01]], []],
+	malformed: [[['signed_up', 100], ['onboarding_completed', 90], ...coreUses(30), ['teammate_invited', 10]], [['core_feature_used', 0.01]], []],
 };
 /** Segment's spec wording of the same events (PQL Score's default signals know both). @type {Record<string, string>} */
 const SEGMENT_NAMES = {

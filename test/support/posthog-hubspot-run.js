@@ -24,20 +24,31 @@ const SLACK_REP = 'U0SALESREP';
 const HOUR_MS = 3_600_000;
 
 /**
- * Behaviours as [event, hours ago] under PQL Score's default (the template's) configuration; the
- * comment gives the points. Qualifying ones reach the qualifying score of 70.
- * @type {Array<Array<[string, number]>>}
+ * Behaviours as [event, hours ago, times per user] under PQL Score's default (the template's)
+ * configuration; the comment gives the points. Qualifying ones reach the qualifying score of 70, and
+ * every user of the account uses the core feature 5 times, as PQL Score's defaults ask of a PQL.
+ * An event without times per user is done once, by one of the account's users (see `doers`).
+ * @typedef {[string, number, number?]} Behaviour
+ * @type {Behaviour[][]}
  */
 const QUALIFYING_BEHAVIOURS = [
-	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60], ['teammate_invited', 20]], // 75
-	[['signed_up', 90], ['teammate_invited', 40], ['usage_limit_hit', 5]], // 75
+	[['signed_up', 110], ['onboarding_completed', 100], ['core_feature_used', 60, 5], ['teammate_invited', 20]], // 75
+	[['signed_up', 90], ['core_feature_used', 60, 5], ['teammate_invited', 40], ['usage_limit_hit', 5]], // 90
 ];
-/** @type {Array<Array<[string, number]>>} */
+/** @type {Behaviour[][]} */
 const OTHER_BEHAVIOURS = [
 	[['signed_up', 100], ['onboarding_completed', 90], ['teammate_invited', 10]], // 60
 	[['signed_up', 80], ['core_feature_used', 50], ['pricing_page_viewed', 4]], // 50
 	[['signed_up', 12]], // 10
 ];
+
+/**
+ * Who of an account's `users` does one event of a behaviour, as user indexes in order: each of them
+ * `perUser` times in turn, or, without `perUser`, one of them once.
+ * @param {number | undefined} perUser @param {number} users @param {() => number} next
+ * @returns {number[]}
+ */
+const doers = (perUser, users, next) => (perUser ? Array.from({ length: users * perUser }, (_, k) => k % users) : [Math.floor(next() * users)]);
 
 /**
  * @typedef {{ uuid: string, distinctId: string, email: string, account: string, event: string, timestamp: Date }} Capture
@@ -57,9 +68,12 @@ function population({ prefix, accounts, qualifyEvery = 4, seed = 4242 }) {
 	for (const [index, account] of ids.entries()) {
 		const pool = qualifying.has(account) ? QUALIFYING_BEHAVIOURS : OTHER_BEHAVIOURS;
 		const users = 1 + Math.floor(next() * 3);
-		for (const [event, hoursAgo] of pool[index % pool.length]) {
-			const user = `${account}-u${Math.floor(next() * users)}`;
-			captures.push({ uuid: randomUUID(), distinctId: user, email: `${user}@${account}.io`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS) });
+		for (const [event, hoursAgo, perUser] of pool[index % pool.length]) {
+			// Repeated uses a minute apart.
+			for (const [k, doer] of doers(perUser, users, next).entries()) {
+				const user = `${account}-u${doer}`;
+				captures.push({ uuid: randomUUID(), distinctId: user, email: `${user}@${account}.io`, account, event, timestamp: new Date(now - hoursAgo * HOUR_MS + k * 60_000) });
+			}
 		}
 	}
 	const shuffled = captures.map((capture) => ({ capture, key: next() })).sort((a, b) => a.key - b.key);
@@ -305,6 +319,7 @@ module.exports = {
 	REP,
 	SLACK_REP,
 	population,
+	doers,
 	captureMessage,
 	batchBody,
 	destinationBody,

@@ -59,11 +59,13 @@ describe('history on a Data Table (Prepare History Rows → Save → Get → PQL
 		const first = await deliver(tables, [event('signed_up', { timestamp: daysAgo(3) }), event('onboarding_completed')]);
 		expect(first.run.status).toBe('success');
 		expect(first.scores).toMatchObject([{ entity: { type: 'account', id: 'acme' }, score: 30, qualified: false }]);
-		const second = await deliver(tables, [event('core_feature_used', { userId: 'bo', email: 'bo@acme.io' }), event('teammate_invited')]);
+		// Ana and Bo each use the core feature 5 times (PQL Score asks that of each member), and Ana invites.
+		const uses = [0, 1, 2, 3, 4].flatMap(() => [event('core_feature_used'), event('core_feature_used', { userId: 'bo', email: 'bo@acme.io' })]);
+		const second = await deliver(tables, [...uses, event('teammate_invited')]);
 		expect(second.scores[0]).toMatchObject({ score: 75, qualified: true, newlyQualified: true });
-		expect(second.scores[0].metrics).toMatchObject({ members: 2, events: 4, teammatesInvited: 1 });
+		expect(second.scores[0].metrics).toMatchObject({ members: 2, events: 13, teammatesInvited: 1 });
 		expect(second.run.json('PQL Score')[0]).toMatchObject({ accountId: 'acme', userId: expect.any(String), email: expect.stringMatching(/@acme\.io$/) });
-		expect(rows(tables, 'event')).toHaveLength(4);
+		expect(rows(tables, 'event')).toHaveLength(13);
 		expect(rows(tables, 'event')[0]).toMatchObject({ accountId: 'acme', kind: 'event', event: 'signed_up', userId: 'ana', data: '{}' });
 		expect(rows(tables, 'state')).toEqual([
 			expect.objectContaining({ accountId: 'acme', data: expect.stringContaining('"qualifiedSince"') }),
@@ -133,7 +135,8 @@ describe('history on a Data Table (Prepare History Rows → Save → Get → PQL
 			{ accountId: 'acme', kind: 'state', data: JSON.stringify({ score: 90, qualifiedSince, lastQualifiedAt: daysAgo(2), scoredAt: daysAgo(2) }) },
 		]);
 		const longAgo = [event('signed_up', { timestamp: daysAgo(130) }), event('onboarding_completed', { timestamp: daysAgo(125) })];
-		await seed(tables, [...longAgo, event('core_feature_used', { timestamp: daysAgo(3) }), event('teammate_invited', { timestamp: daysAgo(3) })], 60);
+		const uses = [0, 1, 2, 3, 4].map(() => event('core_feature_used', { timestamp: daysAgo(3) }));
+		await seed(tables, [...longAgo, ...uses, event('teammate_invited', { timestamp: daysAgo(3) })], 60);
 		const compacting = await deliver(tables, [event('page_viewed')], { historyOptions: { compactAfter: 1, detailDays: 30 } });
 		expect(compacting.saved).toHaveLength(1);
 		const { scores } = await deliver(tables, [event('core_feature_used'), event('teammate_invited')]);

@@ -182,7 +182,7 @@ describe('history on PostgreSQL (Prepare History Rows → one statement → PQL 
 			[
 				event('signed_up', { timestamp: daysAgo(130) }),
 				event('onboarding_completed', { timestamp: daysAgo(125) }),
-				event('core_feature_used', { timestamp: daysAgo(3) }),
+				...[0, 1, 2, 3, 4].map(() => event('core_feature_used', { timestamp: daysAgo(3) })),
 				event('teammate_invited', { timestamp: daysAgo(3) }),
 			],
 			60,
@@ -195,7 +195,8 @@ describe('history on PostgreSQL (Prepare History Rows → one statement → PQL 
 	});
 
 	it('saves the state only when the qualification changes, and never an older one over a newer one', async () => {
-		await deliver([event('signed_up'), event('onboarding_completed'), event('core_feature_used'), event('teammate_invited')]);
+		const uses = [0, 1, 2, 3, 4].map(() => event('core_feature_used'));
+		await deliver([event('signed_up'), event('onboarding_completed'), ...uses, event('teammate_invited')]);
 		const [stored] = await statement('SELECT data FROM pql_states');
 		expect(stored.data).toMatchObject({ entity: { type: 'account', id: 'acme' }, score: 75, qualifiedSince: expect.any(String) });
 		await statement(sql.saveState, '={{ [$json.accountId, $json.data] }}', {

@@ -69,7 +69,7 @@ async function deliver(tables: InMemoryDataTables, body: IDataObject, path?: str
 const rows = (tables: InMemoryDataTables, kind: string) => tables.rows(HISTORY_TABLE).filter((row) => row.kind === kind);
 
 describe('PostHog score-with-history template (Data Table history)', () => {
-	test('three events in three executions build one account up to qualification, announced once; its state is one row', async () => {
+	test('one event per execution builds one account up to qualification, announced once; its state is one row', async () => {
 		const tables = freshTables();
 
 		const first = await deliver(tables, destination('signed_up', 'ada', daysAgo(3)));
@@ -77,26 +77,32 @@ describe('PostHog score-with-history template (Data Table history)', () => {
 		expect(first.scores[0]).toMatchObject({ entity: { type: 'account', id: 'acme' }, qualified: false, newlyQualified: false, previousScore: null });
 		expect(first.newPql).toEqual([]);
 
+		// Ada and Bo use the core feature 5 times each (PQL Score asks that of each member): 25 points, not a PQL.
+		for (const [i, user] of ['ada', 'bo', 'ada', 'bo', 'ada', 'bo', 'ada', 'bo', 'ada', 'bo'].entries()) {
+			const use = await deliver(tables, destination('core_feature_used', user, daysAgo(2.5 - i / 100)));
+			expect(use.scores[0]).toMatchObject({ qualified: false, newlyQualified: false });
+		}
+
 		const second = await deliver(tables, destination('teammate_invited', 'bo', daysAgo(2)));
-		expect(second.history).toHaveLength(2);
-		expect(second.scores[0]).toMatchObject({ qualified: false, newlyQualified: false });
+		expect(second.history).toHaveLength(12);
+		expect(second.scores[0]).toMatchObject({ score: 55, qualified: false, newlyQualified: false });
 
 		const third = await deliver(tables, destination('usage_limit_hit', 'ada', daysAgo(1)));
 		const qualified = third.scores[0];
-		expect(qualified).toMatchObject({ qualified: true, newlyQualified: true });
-		expect(qualified.reasons.map(({ signal }) => signal)).toEqual(expect.arrayContaining(['usageLimitHit', 'teammateInvited', 'signedUp']));
+		expect(qualified).toMatchObject({ score: 90, qualified: true, newlyQualified: true });
+		expect(qualified.reasons.map(({ signal }) => signal)).toEqual(expect.arrayContaining(['usageLimitHit', 'teammateInvited', 'coreFeatureUsed', 'signedUp']));
 		expect(third.newPql).toEqual([expect.objectContaining({ accountId: 'acme', pql: expect.objectContaining({ newlyQualified: true }) })]);
 		expect(rows(tables, 'state')).toEqual([expect.objectContaining({ accountId: 'acme', data: expect.stringContaining(qualified.qualifiedSince!) })]);
 
 		// A fourth event keeps the account qualified since the third, and is not announced again.
 		const fourth = await deliver(tables, destination('core_feature_used', 'ada', daysAgo(0.5)));
 		expect(fourth.scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualifiedSince: qualified.qualifiedSince });
-		expect(fourth.scores[0].metrics).toMatchObject({ events: 4, members: 2 });
+		expect(fourth.scores[0].metrics).toMatchObject({ events: 14, members: 2 });
 		expect(fourth.newPql).toEqual([]);
 
 		// The event rows as they arrived, compact; one state row.
 		const events = rows(tables, 'event');
-		expect(events.map((row) => row.event)).toEqual(['signed_up', 'teammate_invited', 'usage_limit_hit', 'core_feature_used']);
+		expect(events.map((row) => row.event)).toEqual(['signed_up', ...Array(10).fill('core_feature_used'), 'teammate_invited', 'usage_limit_hit', 'core_feature_used']);
 		expect(events[0]).toMatchObject({ userId: 'ada', accountId: 'acme', email: 'ada@acme.io', eventId: 'hist-1' });
 		expect(JSON.parse(String(events[0].data))).toMatchObject({ properties: { plan: 'trial' } });
 		expect(rows(tables, 'state')).toHaveLength(1);

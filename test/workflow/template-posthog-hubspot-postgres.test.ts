@@ -65,8 +65,17 @@ function capture(event: string, user: string, account: string | null, hoursAgo: 
 	};
 }
 
-const textbook = (account: string, users = 2) =>
-	['signed_up', 'onboarding_completed', 'core_feature_used', 'teammate_invited'].map((event, i) => capture(event, `${account}-u${i % users}`, account, 40 - i));
+/** `user` using the core feature 5 times from `hoursAgo` on: the regular use PQL Score asks of each member. */
+const coreUses = (user: string, account: string, hoursAgo: number) => [0, 1, 2, 3, 4].map((i) => capture('core_feature_used', user, account, hoursAgo - i / 10));
+
+/** The textbook PQL of `account` by two users: signed up, onboarding, both use the core feature, a teammate invited (13 events). */
+const textbook = (account: string) => [
+	capture('signed_up', `${account}-u0`, account, 40),
+	capture('onboarding_completed', `${account}-u1`, account, 39),
+	...coreUses(`${account}-u0`, account, 38),
+	...coreUses(`${account}-u1`, account, 38),
+	capture('teammate_invited', `${account}-u1`, account, 37),
+];
 
 async function deliver(batch: IDataObject[]) {
 	const run = await runWebhook(template, {
@@ -134,12 +143,12 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		expect(first.workflow.nodes['Save and Read History']).toHaveLength(1);
 		expect(first.crm).toEqual([]);
 
-		await deliver([capture('core_feature_used', 'ben', 'acme', 30)]);
+		await deliver([...coreUses('ana', 'acme', 30), ...coreUses('ben', 'acme', 30)]);
 		expect(await count('pql_states')).toBe(0);
 
 		const third = await deliver([capture('teammate_invited', 'ben', 'acme', 2)]);
 		expect(third.scores[0]).toMatchObject({ score: 75, qualified: true, newlyQualified: true });
-		expect(third.scores[0].metrics).toMatchObject({ members: 2, events: 4 });
+		expect(third.scores[0].metrics).toMatchObject({ members: 2, events: 13 });
 		expect(third.crm).toEqual([expect.objectContaining({ status: 'created', followUp: expect.objectContaining({ status: 'alertDue' }) })]);
 		expect(third.workflow.json('Record Alert')[0].crm).toMatchObject({ followUp: { status: 'complete' } });
 		expect(third.alerted).toHaveLength(1);
@@ -152,15 +161,18 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		expect(fourth.crm).toEqual([]);
 		expect(hubspot.log.length).toBe(requestsBefore);
 		expect(slack.messages).toHaveLength(1);
-		expect(await count('pql_events')).toBe(5);
+		expect(await count('pql_events')).toBe(14);
 	});
 
 	test('a batch of several accounts is read in one statement; only those over 70 get a deal; events without an account are not stored', async () => {
 		const nearMiss = ['signed_up', 'onboarding_completed', 'teammate_invited'].map((event, i) => capture(event, 'nina', 'near', 20 - i));
-		const { workflow, scores, crm } = await deliver([...textbook('globex'), ...nearMiss, capture('usage_limit_hit', 'solo', null, 1), ...textbook('initech')]);
+		// 75 points, but a team that tried the core feature once is not yet using the product.
+		const casual = ['signed_up', 'onboarding_completed', 'core_feature_used', 'teammate_invited'].map((event, i) => capture(event, `cas-u${i % 2}`, 'casual', 20 - i));
+		const { workflow, scores, crm } = await deliver([...textbook('globex'), ...nearMiss, ...casual, capture('usage_limit_hit', 'solo', null, 1), ...textbook('initech')]);
 		expect(workflow.nodes['Save and Read History']).toHaveLength(1);
 		expect(workflow.items('Prepare History Rows')).toHaveLength(1);
 		expect(scores.map(({ entity, score, qualified }) => [entity.id, score, qualified]).sort()).toEqual([
+			['casual', 75, false],
 			['globex', 75, true],
 			['initech', 75, true],
 			['near', 60, false],
@@ -168,16 +180,21 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		expect(crm.map(({ status }) => status)).toEqual(['created', 'created']);
 		expect([dealsOf('globex').length, dealsOf('initech').length, dealsOf('near').length]).toEqual([1, 1, 0]);
 		expect(slack.messages).toHaveLength(2);
-		expect(await count('pql_events')).toBe(11);
+		expect(await count('pql_events')).toBe(33);
 		expect([...(await states()).keys()].sort()).toEqual(['globex', 'initech']);
 	});
 
 	test('ten executions qualify one account and five others at once: one deal and one alert per account', async () => {
 		const accounts = ['umbrella', 'a1', 'a2', 'a3', 'a4', 'a5'];
-		for (const account of accounts) await deliver([capture('signed_up', `${account}-zoe`, account, 50), capture('onboarding_completed', `${account}-zoe`, account, 49)]);
+		// A team of three uses the product (45 points); then, at once, they invite teammates and hit the usage limit.
+		const team = (account: string) => [`${account}-zoe`, `${account}-u0`, `${account}-u1`];
+		for (const account of accounts) {
+			const [zoe] = team(account);
+			await deliver([capture('signed_up', zoe, account, 50), capture('onboarding_completed', zoe, account, 49), ...team(account).flatMap((user) => coreUses(user, account, 48))]);
+		}
 		const runs = await Promise.all(
 			Array.from({ length: 10 }, (_, i) =>
-				deliver(accounts.map((account) => capture(i % 2 ? 'teammate_invited' : 'usage_limit_hit', `${account}-u${i}`, account, 3))),
+				deliver(accounts.map((account) => capture(i % 2 ? 'teammate_invited' : 'usage_limit_hit', `${account}-u${i % 2}`, account, 3))),
 			),
 		);
 		const statuses = runs.flatMap(({ crm }) => crm.map(({ status }) => status));
@@ -185,7 +202,7 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		for (const account of accounts) expect([account, dealsOf(account).length]).toEqual([account, 1]);
 		expect(slack.messages).toHaveLength(accounts.length);
 		expect(runs.flatMap(({ failed }) => failed)).toEqual([]);
-		expect(await count('pql_events')).toBe(accounts.length * 12);
+		expect(await count('pql_events')).toBe(accounts.length * 27);
 	}, 60_000);
 
 	test('an event sent again, in the same and in concurrent deliveries, is stored and counted once', async () => {
@@ -230,17 +247,17 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		const rows = [
 			old('o1', 'signed_up', 50),
 			old('o2', 'onboarding_completed', 40),
-			old('o3', 'core_feature_used', 30),
+			...[0, 1, 2, 3, 4].map((i) => old(`o3-${i}`, 'core_feature_used', 30 - i)),
 			old('o4', 'teammate_invited', 2, { entity: { type: 'account', id: 'wayne' }, score: 75, qualifiedSince: scoredAt, lastQualifiedAt: scoredAt, scoredAt }),
 			{ ...old('o5', 'usage_limit_hit', 1), accountId: '' },
 		];
 		const imported = await query(readSql('import-pql-events.sql'), '={{ [$json.rows] }}', { rows: JSON.stringify(rows) });
-		expect(imported).toEqual([{ events: 4, states: 1 }]);
+		expect(imported).toEqual([{ events: 8, states: 1 }]);
 		expect(await query(readSql('import-pql-events.sql'), '={{ [$json.rows] }}', { rows: JSON.stringify(rows) })).toEqual([{ events: 0, states: 0 }]);
 
 		const { scores, crm } = await deliver([capture('page_viewed', 'uma', 'wayne', 0.5)]);
 		expect(scores[0]).toMatchObject({ score: 75, qualified: true, newlyQualified: false, previousScore: 75, qualifiedSince: scoredAt });
-		expect(scores[0].metrics).toMatchObject({ events: 5 });
+		expect(scores[0].metrics).toMatchObject({ events: 9 });
 		expect(crm).toEqual([]);
 	});
 });

@@ -26,7 +26,6 @@ const HOUR_MS = 3_600_000;
 /** The rep the template ships in PQL Route, known to both mocks so owner look-ups succeed. */
 const REP_EMAIL = 'sales-rep@example.com';
 const REP = { id: '701', email: REP_EMAIL, firstName: 'Sales', lastName: 'Rep' };
-const TEXTBOOK = ['signed_up', 'onboarding_completed', 'core_feature_used', 'teammate_invited'];
 
 type HubSpotMock = Awaited<ReturnType<typeof startHubSpotMock>>;
 let hubspot: HubSpotMock;
@@ -64,8 +63,18 @@ function capture(event: string, user: string, account: string | null, hoursAgo: 
 	};
 }
 
-/** The textbook PQL of `account` (signed up, onboarding, core feature, teammate invited), by two users. */
-const textbook = (account: string, at = Date.now()) => TEXTBOOK.map((event, i) => capture(event, `${account}-u${i % 2}`, account, 40 - i, at));
+/** `user` using the core feature 5 times from `hoursAgo` on: the regular use PQL Score asks of each member. */
+const coreUses = (user: string, account: string, hoursAgo: number, at = Date.now()) =>
+	[0, 1, 2, 3, 4].map((i) => capture('core_feature_used', user, account, hoursAgo - i / 10, at));
+
+/** The textbook PQL of `account` by two users: signed up, onboarding, both use the core feature, a teammate invited (13 events). */
+const textbook = (account: string, at = Date.now()) => [
+	capture('signed_up', `${account}-u0`, account, 40, at),
+	capture('onboarding_completed', `${account}-u1`, account, 39, at),
+	...coreUses(`${account}-u0`, account, 38, at),
+	...coreUses(`${account}-u1`, account, 38, at),
+	capture('teammate_invited', `${account}-u1`, account, 37, at),
+];
 
 /** The shipped template with PQL Score's "Now" set: the clock of one execution, for runs across midnight. */
 function scoringAt(now: string): WorkflowJson {
@@ -130,13 +139,13 @@ describe('PostHog → HubSpot template', () => {
 		expect(first.scores.map(({ entity, qualified }) => [entity, qualified])).toEqual([[{ type: 'account', id: 'acme' }, false]]);
 		expect(first.crm).toEqual([]);
 
-		const second = await deliver(tables, [capture('core_feature_used', 'ben', 'acme', 30)]);
+		const second = await deliver(tables, [...coreUses('ana', 'acme', 30), ...coreUses('ben', 'acme', 30)]);
 		expect(second.scores[0]).toMatchObject({ qualified: false, qualificationChanged: false });
 		expect(stateOf(tables, 'acme')).toEqual([]);
 
 		const third = await deliver(tables, [capture('teammate_invited', 'ben', 'acme', 2)]);
 		expect(third.scores[0]).toMatchObject({ qualified: true, newlyQualified: true, qualificationChanged: true });
-		expect(third.scores[0].metrics).toMatchObject({ members: 2, events: 4 });
+		expect(third.scores[0].metrics).toMatchObject({ members: 2, events: 13 });
 		expect(third.workflow.json('PQL Enrich')[0]).toMatchObject({ company: expect.objectContaining({ domain: 'acme.io' }) });
 		expect(third.workflow.json('PQL Route')[0]).toMatchObject({ routing: expect.objectContaining({ owner: expect.objectContaining({ email: REP_EMAIL }) }) });
 		expect(third.crm).toEqual([expect.objectContaining({ system: 'hubspot', status: 'created', followUp: expect.objectContaining({ status: 'alertDue' }) })]);
@@ -164,7 +173,7 @@ describe('PostHog → HubSpot template', () => {
 		const requestsBefore = hubspot.log.length;
 		const fourth = await deliver(tables, [capture('pricing_page_viewed', 'ana', 'acme', 1)]);
 		expect(fourth.scores[0]).toMatchObject({ qualified: true, newlyQualified: false });
-		expect(fourth.scores[0].metrics).toMatchObject({ events: 5 });
+		expect(fourth.scores[0].metrics).toMatchObject({ events: 14 });
 		expect(fourth.workflow.ran('PQL CRM')).toBe(false);
 		expect(stateOf(tables, 'acme')).toHaveLength(1);
 		expect(hubspot.log.length).toBe(requestsBefore);
@@ -174,27 +183,31 @@ describe('PostHog → HubSpot template', () => {
 	test('a batch of several accounts: only the qualifying ones get a deal and an alert; events without an account are not kept', async () => {
 		const tables = freshTables();
 		const nearMiss = ['signed_up', 'onboarding_completed', 'teammate_invited'].map((event, i) => capture(event, 'nina', 'near', 20 - i));
-		const { scores, crm, workflow } = await deliver(tables, [...textbook('globex'), ...nearMiss, capture('usage_limit_hit', 'solo', null, 1), ...textbook('initech')]);
+		// 75 points, but a team that tried the core feature once is not yet using the product.
+		const casual = ['signed_up', 'onboarding_completed', 'core_feature_used', 'teammate_invited'].map((event, i) => capture(event, `cas-u${i % 2}`, 'casual', 20 - i));
+		const { scores, crm, workflow } = await deliver(tables, [...textbook('globex'), ...nearMiss, ...casual, capture('usage_limit_hit', 'solo', null, 1), ...textbook('initech')]);
 
-		expect(scores.map(({ entity, qualified }) => [entity.id, qualified])).toEqual([
-			['globex', true],
-			['near', false],
-			['initech', true],
+		expect(scores.map(({ entity, qualified, score }) => [entity.id, qualified, score])).toEqual([
+			['globex', true, 75],
+			['near', false, 60],
+			['casual', false, 75],
+			['initech', true, 75],
 		]);
+		expect(scores[2].disqualifiedBy).toEqual([expect.objectContaining({ rule: 'lightUse' })]);
 		expect(crm.map(({ status }) => status)).toEqual(['created', 'created']);
 		expect([dealsOf('globex').length, dealsOf('initech').length, dealsOf('near').length]).toEqual([1, 1, 0]);
 		expect(slack.messages).toHaveLength(2);
-		expect(workflow.json('Events with an Account')).toHaveLength(11);
+		expect(workflow.json('Events with an Account')).toHaveLength(33);
 		expect(rows(tables, 'event').map((row) => row.accountId)).not.toContain(null);
-		expect(rows(tables, 'event')).toHaveLength(11);
+		expect(rows(tables, 'event')).toHaveLength(33);
 	});
 
 	test('two executions qualify the same account at once: one deal, one note, one alert', async () => {
 		const tables = freshTables();
-		await deliver(tables, [capture('signed_up', 'zoe', 'umbrella', 50), capture('onboarding_completed', 'zoe', 'umbrella', 49), capture('core_feature_used', 'zoe', 'umbrella', 48)]);
+		await deliver(tables, [capture('signed_up', 'zoe', 'umbrella', 50), capture('onboarding_completed', 'zoe', 'umbrella', 49), ...coreUses('zoe', 'umbrella', 48)]);
 		const [left, right] = await Promise.all([
 			deliver(tables, [capture('teammate_invited', 'zoe', 'umbrella', 3)]),
-			deliver(tables, [capture('usage_limit_hit', 'yan', 'umbrella', 2)]),
+			deliver(tables, [...coreUses('yan', 'umbrella', 4), capture('usage_limit_hit', 'yan', 'umbrella', 2)]),
 		]);
 		expect(dealsOf('umbrella')).toHaveLength(1);
 		expect(left.alerted.length + right.alerted.length).toBe(1);
@@ -255,7 +268,7 @@ describe('PostHog → HubSpot template: every PQL gets its deal, note and alert 
 		// The same request again (posthog-node retries after its timeout): same uuids, counted once.
 		const retry = await deliver(tables, batch);
 		expect(retry.scores[0]).toMatchObject({ qualified: true, newlyQualified: true });
-		expect(retry.scores[0].metrics).toMatchObject({ events: 4 });
+		expect(retry.scores[0].metrics).toMatchObject({ events: 13 });
 		expect(retry.crm[0]).toMatchObject({ status: 'resumed' });
 		expect(retry.failed).toEqual([]);
 		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });

@@ -32,12 +32,15 @@ type MockEvent = { event: string; distinctId: string; groups: Record<number, str
 const events: MockEvent[] = [];
 const persons: Record<string, Record<string, unknown>> = {};
 
-/** `user` of `account` did `event` `times` times, on consecutive days from `daysAgo` back. */
-function did(account: string, event: string, times = 1, daysAgo = 0.2): void {
+/** `user` of `account` did `event` `times` times, `everyDays` apart (consecutive days unless told) from `daysAgo` back. */
+function did(account: string, event: string, times = 1, daysAgo = 0.2, everyDays = 1): void {
 	const distinctId = `${account}-admin`;
 	persons[distinctId] = { email: `admin@${account}-corp.com` };
-	for (let i = 0; i < times; i++) events.push({ event, distinctId, groups: { 0: account }, daysAgo: daysAgo + i });
+	for (let i = 0; i < times; i++) events.push({ event, distinctId, groups: { 0: account }, daysAgo: daysAgo + i * everyDays });
 }
+
+/** `account` used the core feature 5 times within an hour: 25 points, and the 5 uses per member PQL Score asks (not 3 active days). */
+const usedCoreFeature = (account: string) => did(account, 'core_feature_used', 5, 0.2, 0.01);
 
 let posthog: Awaited<ReturnType<typeof startPostHogMock>>;
 let salesforce: Awaited<ReturnType<typeof startSalesforceMock>>;
@@ -86,17 +89,17 @@ describe('Scheduled re-scoring from PostHog template', () => {
 	test('each run scores the active accounts from HogQL aggregates; only newly qualified ones reach Salesforce and Slack; the digest lists the day', async () => {
 		did('acme', 'core_feature_used', 6); // ≥ 5 in 30 days: 25, active 6 of 7 days: 20
 		did('acme', 'teammate_invited'); // 30 → 75
+		usedCoreFeature('globex');
 		did('globex', 'usage_limit_hit');
-		did('globex', 'teammate_invited');
-		did('globex', 'pricing_page_viewed'); // 35 + 30 + 25 → 90
-		did('initech', 'pricing_page_viewed'); // 25
+		did('globex', 'teammate_invited'); // 25 + 35 + 30 → 90
+		did('initech', 'teammate_invited'); // 30
 		did('hooli', 'usage_limit_hit', 3, 40); // not active in the last 30 days: not listed at all
 
 		const first = await run('Every 4 Hours');
 		expect(first.json('List Active Accounts')).toEqual(
 			['acme', 'globex', 'initech'].map((account) => ({ accountId: account, email: `admin@${account}-corp.com` })),
 		);
-		expect(scored(first)).toEqual({ acme: [75, true, true], globex: [90, true, true], initech: [25, false, false] });
+		expect(scored(first)).toEqual({ acme: [75, true, true], globex: [90, true, true], initech: [30, false, false] });
 		expect(first.json('PQL Enrich')[0]).toMatchObject({ company: { name: 'Acme Corp', domain: 'acme-corp.com' }, usage: { core_feature_used_30d: 6, active_days_7d: 6 } });
 		expect(opportunityAccounts()).toEqual(['acme', 'globex']);
 		expect(slack.messages).toHaveLength(2);
@@ -104,12 +107,12 @@ describe('Scheduled re-scoring from PostHog template', () => {
 
 		// Four hours later nothing changed: still qualified, nothing new, nothing sent.
 		const second = await run('Every 4 Hours');
-		expect(scored(second)).toEqual({ acme: [75, true, false], globex: [90, true, false], initech: [25, false, false] });
+		expect(scored(second)).toEqual({ acme: [75, true, false], globex: [90, true, false], initech: [30, false, false] });
 		expect(second.ran('PQL CRM')).toBe(false);
 
-		// Initech hits its limit and invites a teammate: it alone is new.
+		// Initech uses the core feature and hits its limit: it alone is new.
+		usedCoreFeature('initech');
 		did('initech', 'usage_limit_hit');
-		did('initech', 'teammate_invited');
 		const third = await run('Every 4 Hours');
 		expect(scored(third).initech).toEqual([90, true, true]);
 		expect(third.json('PQL CRM').map((item) => (item.crm as IDataObject).status)).toEqual(['created']);
@@ -132,9 +135,9 @@ describe('Scheduled re-scoring from PostHog template', () => {
 
 	test('one account\'s Lead is refused: it fails alone into "Failed Items" with its state unsaved, the others go on, and the next run finishes it (issue 13, scenario 6)', async () => {
 		for (const account of ['wayne', 'stark']) {
+			usedCoreFeature(account);
 			did(account, 'usage_limit_hit');
 			did(account, 'teammate_invited');
-			did(account, 'pricing_page_viewed');
 		}
 		const before = { opportunities: salesforce.count('Opportunity'), tasks: salesforce.count('Task'), alerts: slack.messages.length };
 		const stateOf = (account: string) => tables.rows(TABLE).find((row) => row.accountId === account)?.pqlState ?? null;

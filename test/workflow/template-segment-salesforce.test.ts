@@ -85,7 +85,9 @@ function freshTables(): InMemoryDataTables {
 }
 
 const rows = (tables: InMemoryDataTables, kind: string) => tables.rows(HISTORY_TABLE).filter((row) => row.kind === kind);
-const TEXTBOOK = ['Signed Up', 'Onboarding Completed', 'Core Feature Used', 'Invite Sent'];
+/** Five uses of the core feature: the regular use PQL Score asks of each member. */
+const CORE_USES = Array.from({ length: 5 }, () => 'Core Feature Used');
+const TEXTBOOK = ['Signed Up', 'Onboarding Completed', ...CORE_USES, 'Invite Sent'];
 
 const opportunityKeys = () => salesforce.records('Opportunity').map((o) => String(o.PQL_Idempotency_Key__c).split(':')[0]).sort();
 
@@ -94,8 +96,9 @@ describe('Segment → Salesforce template', () => {
 		const tables = freshTables();
 		const batch = [
 			...track('acme', TEXTBOOK), // 10 + 20 + 15 + 30 = 75: qualifies
-			...track('globex', ['Signed Up', 'Usage Limit Hit', 'Invite Sent']), // 75: qualifies
-			...track('initech', ['Signed Up', 'Pricing Page Viewed', 'Core Feature Used']), // 50: does not
+			...track('globex', ['Signed Up', ...CORE_USES, 'Usage Limit Hit', 'Invite Sent']), // 90: qualifies
+			...track('initech', ['Signed Up', 'Pricing Page Viewed', ...CORE_USES]), // 50: does not
+			...track('hooli', ['Signed Up', 'Onboarding Completed', 'Core Feature Used', 'Invite Sent']), // 75, but the core feature once: disqualified
 			...track('umbrella', TEXTBOOK, 24 * 40), // inactive for 40 days: disqualified whatever the points
 		];
 		const first = await deliver(tables, batch);
@@ -105,9 +108,10 @@ describe('Segment → Salesforce template', () => {
 			['acme', true, true],
 			['globex', true, true],
 			['initech', false, false],
+			['hooli', false, false],
 			['umbrella', false, false],
 		]);
-		expect(scores[3].disqualified).toBe(true);
+		expect(scores.slice(3).map((pql) => pql.disqualifiedBy.map(({ rule }) => rule))).toEqual([['lightUse'], expect.arrayContaining(['inactive'])]);
 		expect(opportunityKeys()).toEqual(['acme', 'globex']);
 		expect(first.json('PQL CRM').map((item) => (item.crm as IDataObject).status)).toEqual(['created', 'created']);
 		expect(first.json('Record Alert').map((item) => (item.crm as IDataObject).followUp)).toEqual([

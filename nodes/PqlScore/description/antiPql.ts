@@ -14,7 +14,7 @@ export const antiPqlProperties: INodeProperties[] = [
 		default: 30,
 		description: 'Not a PQL, whatever the score, after more than this many days without activity; 0 turns this off',
 	},
-	// Version 1 keeps its default (saved workflows store only what differs from it); 1.1 turns the rule on.
+	// Version 1 keeps its defaults (saved workflows store only what differs from them); 1.1 turns these rules on.
 	{
 		displayName: 'Disqualify Free-Mail-Only',
 		name: 'freeMailOnly',
@@ -45,9 +45,9 @@ export const antiPqlProperties: INodeProperties[] = [
 		name: 'minCoreUses',
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		default: 0,
+		default: 5,
 		description:
-			'Not a PQL, whatever the score, when its members used the core feature fewer times than this each, on average (counted by the signal named in Options → Core Feature Signal Name, in its window). Signing up, inviting and looking at pricing are not using the product. 0 turns this off; 5 follows the usual PQL definition (core feature used 5+ times). Skipped when no signal has that name.',
+			'Not a PQL, whatever the score, when its members used the core feature fewer times than this each, on average (counted by the signal named in Options → Core Feature Signal Name, in its window). Signing up, inviting and looking at pricing are not using the product. The default, 5, follows the usual PQL definition (core feature used 5+ times); 0 turns this off. Skipped when no signal has that name.',
 		displayOptions: { show: SINCE_1_1 },
 	},
 	{

@@ -81,10 +81,10 @@ function switchedOn(context: IExecuteFunctions, name: string): boolean {
 	return context.getNodeParameter(name, 0, context.getNode().typeVersion >= 1.1) === true;
 }
 
-/** The light-use rule, from 1.1, when on and the model has the core feature's signal (an imported model may not). */
+/** The light-use rule, from 1.1 (5 core uses per member unless set), when on and the model has the core feature's signal (an imported model may not). */
 function lightUseRule(context: IExecuteFunctions, model: Row): Row[] {
 	if (context.getNode().typeVersion < 1.1) return [];
-	const min = asNumber(context.getNodeParameter('minCoreUses', 0, 0));
+	const min = asNumber(context.getNodeParameter('minCoreUses', 0, 5));
 	const name = textOf(asRow(setting(context, 'options')), 'coreUseSignal') || 'Core feature used';
 	const signal = (Array.isArray(model.signals) ? model.signals : []).map(asRow).find(({ key }) => key === signalKey(name));
 	return min > 0 && signal ? [{ kind: 'lightUse', signal: signalKey(name), min, label: textOf(signal, 'label') || name }] : [];

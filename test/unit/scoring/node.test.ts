@@ -81,13 +81,15 @@ describe('PQL Score node, default settings', () => {
 
 describe('PQL Score node, version 1.1', () => {
 	const v11 = (items: INodeExecutionData[], overrides: Record<string, unknown> = {}) => context(items, overrides, false, 1.1);
+	/** The textbook user, using the core feature 5 times in 30 days rather than once. */
+	const regularUse = () => [...textbookEvents(), ...[4, 5, 6, 7].map((age) => event('core_feature_used', daysAgo(age)))];
 
 	it('reads the previous state from a field, once, not through a per-item expression', async () => {
 		const state = JSON.stringify({ score: 80, qualifiedSince: daysAgo(40), lastQualifiedAt: daysAgo(1), scoredAt: daysAgo(1) });
-		const items = itemsOf(textbookEvents()).map(({ json }) => ({ json: { ...json, pqlState: state } }));
+		const items = itemsOf(regularUse()).map(({ json }) => ({ json: { ...json, pqlState: state } }));
 		const [[{ json }]] = await node.execute.call(v11(items, { previousState: '{"score": 1}' }));
 		expect(json.pql).toMatchObject({ qualified: true, newlyQualified: false, previousScore: 80 });
-		const [[fresh]] = await node.execute.call(v11(itemsOf(textbookEvents())));
+		const [[fresh]] = await node.execute.call(v11(itemsOf(regularUse())));
 		expect(fresh.json.pql).toMatchObject({ qualified: true, newlyQualified: true, previousScore: null });
 	});
 
@@ -122,12 +124,19 @@ describe('PQL Score node, version 1.1', () => {
 		expect(off.json.pql).toMatchObject({ qualified: true, disqualified: false });
 	});
 
-	it('disqualifies light use when asked: core feature uses per member below the setting, only with that signal (issue 16)', async () => {
-		const [[off]] = await node.execute.call(v11(itemsOf(textbookEvents())));
+	it('disqualifies light use by default from 1.1: fewer than 5 core feature uses per member; version 1 has no such rule; 0 turns it off (issue 16)', async () => {
+		const minCoreUses = (typeVersion: number) => node.description.properties.filter((property) => property.name === 'minCoreUses' && inVersion(property, typeVersion));
+		expect(minCoreUses(1)).toEqual([]);
+		expect(minCoreUses(1.1).map(({ default: value }) => value)).toEqual([5]);
+		const [[v1]] = await node.execute.call(context(itemsOf(textbookEvents())));
+		expect(v1.json.pql).toMatchObject({ qualified: true, disqualifiedBy: [] });
+		const [[light]] = await node.execute.call(v11(itemsOf(textbookEvents())));
+		expect(light.json.pql).toMatchObject({ qualified: false, disqualifiedBy: [{ rule: 'lightUse', detail: 'Core feature used: 1, fewer than 5' }] });
+		const [[regular]] = await node.execute.call(v11(itemsOf(regularUse())));
+		expect(regular.json.pql).toMatchObject({ qualified: true, disqualifiedBy: [] });
+		const [[off]] = await node.execute.call(v11(itemsOf(textbookEvents()), { minCoreUses: 0 }));
 		expect(off.json.pql).toMatchObject({ qualified: true });
-		const [[on]] = await node.execute.call(v11(itemsOf(textbookEvents()), { minCoreUses: 5 }));
-		expect(on.json.pql).toMatchObject({ qualified: false, disqualifiedBy: [{ rule: 'lightUse', detail: 'Core feature used: 1, fewer than 5' }] });
-		const renamed = await node.execute.call(v11(itemsOf(textbookEvents()), { minCoreUses: 5, options: { now: NOW.toISOString(), coreUseSignal: 'No such signal' } }));
+		const renamed = await node.execute.call(v11(itemsOf(textbookEvents()), { options: { now: NOW.toISOString(), coreUseSignal: 'No such signal' } }));
 		expect(renamed[0][0].json.pql).toMatchObject({ qualified: true });
 	});
 
