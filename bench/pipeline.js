@@ -32,6 +32,7 @@ const { startSlackMock } = require('../test/support/slack-mock');
 const run_ = require('../test/support/posthog-hubspot-run');
 const { createDatabase, dropDatabase } = require('../test/support/postgres');
 const { N8nServer } = require('../test/support/n8n-server');
+const { cpuWatch, n8nGroups, phaseGroups } = require('./cpu');
 
 const BASELINE_PATH = 'pql-bench-pipeline-baseline';
 /** Executions of a phase whose per-node times are averaged (the latest ones, read with their data). */
@@ -108,6 +109,7 @@ async function pipelinePhase(server, o) {
 	/** @type {Set<number>} */
 	const unknown = new Set();
 	log(`${o.label}: ${captures.length} events of ${accounts.length} accounts (${qualifying.size} qualifying) in ${requests.length} requests at ${fmt(o.rate, 2)} req/s`);
+	const cpu = cpuWatch(phaseGroups(n8nGroups(server)));
 	const result = await runPhase({
 		label: o.label,
 		url: batch ? `${o.setup.url}/batch` : o.setup.url,
@@ -148,6 +150,7 @@ async function pipelinePhase(server, o) {
 		timeoutMs: o.s.settleS * 1000,
 	});
 	const drainS = (Date.now() - settleStart) / 1000;
+	const usage = cpu.stop();
 	await sleep(1000);
 	const after = await executionCounts(server, o.setup.workflowId);
 	const times = await nodeTimes(server, o.setup.workflowId);
@@ -196,7 +199,35 @@ async function pipelinePhase(server, o) {
 		failed === 0 &&
 		wrong.length === 0;
 	if (wrong.length) log(`${o.label}: accounts with the wrong deals/alerts, e.g. ${wrong.slice(0, 5).join(', ')}`);
-	return { result, checks, ok, times, processedPerS: ackedEvents.length / (result.elapsedS + drainS) };
+	return { result, checks, ok, times, usage, processedPerS: ackedEvents.length / (result.elapsedS + drainS) };
+}
+
+/**
+ * The CPU each phase used from sending to drained, per process group, in cores: whether the machine
+ * had a core to spare for another worker.
+ * @param {Phase[]} phases
+ */
+function cpuReport(phases) {
+	const labels = [...new Set(phases.flatMap((p) => p.usage.groups.map((g) => g.label)))];
+	const cores = (/** @type {number} */ share) => fmt(share, 2);
+	const rows = phases.map((p) => {
+		const { groups, machineBusy, cores: all, seconds } = p.usage;
+		const counted = groups.reduce((sum, g) => sum + g.cpuS, 0);
+		const other = Math.max(0, machineBusy * all * seconds - counted) / seconds;
+		return [
+			p.result.label,
+			`${fmt(machineBusy * 100, 0)} % of ${all}`,
+			...labels.map((label) => {
+				const g = groups.find((x) => x.label === label);
+				return g ? cores(g.ofOneCore) : '-';
+			}),
+			cores(other),
+		];
+	});
+	return [
+		'CPU from the first request until n8n had finished (cores busy, from /proc; "other": everything else on the machine)',
+		table(['phase', 'machine busy', ...labels, 'other'], rows),
+	].join('\n');
 }
 
 /**
@@ -371,6 +402,8 @@ async function run(server, { signal, tarball } = {}) {
 			return t ? `${fmt(t.ms, 0)} ms  ${fmt(t.share * 100, 0)} %` : '-';
 		};
 		out.push(table(['node', ...phases.map((p) => p.result.label)], nodes.map((node) => [node, ...phases.map((p) => cell(p, node))])));
+		out.push('');
+		out.push(cpuReport(phases));
 		out.push('');
 		const ratio = (/** @type {number | undefined} */ a, /** @type {number | undefined} */ b) => (a !== undefined && b ? a / b : NaN);
 		const [oneWorker, twoWorkers] = queue;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { startHubSpotMock } from '../support/hubspot-mock';
 import {
 	REP,
@@ -38,7 +37,7 @@ afterAll(async () => {
 	await slack?.close();
 });
 
-test('PostgreSQL template in queue mode (main + 2 workers), 50 accounts sent at once, some requests twice: every event stored once; after each qualifying account\'s next event, exactly one deal and one alert each', async () => {
+test('PostgreSQL template in queue mode (main + 2 workers), 50 accounts sent at once, some requests twice: every event stored once, exactly one deal and one alert per qualifying account (executions sharing an account take turns: the later one sees the events of both)', async () => {
 	const { captures, qualifying, accounts } = population({ prefix: PREFIX, accounts: 50, seed: 15 });
 	const requests: Array<typeof captures> = [];
 	for (let i = 0; i < captures.length; i += PER_REQUEST) requests.push(captures.slice(i, i + PER_REQUEST));
@@ -65,23 +64,6 @@ test('PostgreSQL template in queue mode (main + 2 workers), 50 accounts sent at 
 	const statuses = await executionStatuses(server, setup.workflowId);
 	expect(statuses.length).toBe(sends.length);
 	expect(statuses.filter(({ status }) => status !== 'success')).toEqual([]);
-
-	// Two executions that store one account's events at the same moment each read its history
-	// without the other's (one statement, one snapshot each), so such an account may qualify only at
-	// its next event (docs/nodes/score.md, "Guarantees"). The product's next event of every
-	// qualifying account, one request each; an account already followed up must get nothing more.
-	const later = [...qualifying].map((account) => ({ uuid: randomUUID(), distinctId: `${account}-u0`, email: `${account}-u0@${account}.io`, account, event: 'app_opened', timestamp: new Date() }));
-	for (const capture of later) {
-		const res = await fetch(`${setup.url}/batch`, { method: 'POST', headers: { 'content-type': 'application/json', ...setup.auth }, body: batchBody([capture]) });
-		expect(res.status).toBe(200);
-	}
-	await settle(server, {
-		workflowId: setup.workflowId,
-		read: () => storedEvents(setup.database, PREFIX),
-		prefix: PREFIX,
-		rows: captures.length + later.length,
-		executions: sends.length + later.length,
-	});
 
 	const { deals, alerts } = outcomes(hubspot, slack, PREFIX);
 	const once = (perAccount: Map<string, number>) => accounts.filter((account) => perAccount.get(account) === 1);

@@ -37,6 +37,31 @@ function readSql(file) {
 	return fs.readFileSync(path.join(SQL_DIR, file), 'utf8');
 }
 
+/** Whether docs/nodes/score.md shows `file` of docs/postgres as it is (it shows the DDL in full). @param {string} file */
+function shownInScoreDocs(file) {
+	return fs.readFileSync(path.join(SQL_DIR, '..', 'nodes', 'score.md'), 'utf8').includes(readSql(file));
+}
+
+/**
+ * A connection of the test's own, outside n8n's pools, e.g. to hold a transaction open while an
+ * execution runs; through pg-promise, as n8n's Postgres node. `end` closes it.
+ * @param {string} database
+ */
+async function connect(database) {
+	const pgp = require('pg-promise')();
+	const db = pgp({ host: '127.0.0.1', port: 5432, user: 'postgres', database });
+	const connection = await db.connect();
+	return {
+		/** @param {string} sql @param {unknown[]} [values] */
+		query: (sql, values) => connection.any(sql, values),
+		end: async () => {
+			connection.done();
+			// This pool only: pgp.end() would end n8n's too (one pg-promise in the process).
+			await db.$pool.end();
+		},
+	};
+}
+
 /**
  * n8n's Postgres node keeps its connection pools in a process-wide manager with a clean-up timer.
  * Creating the manager here first keeps that timer from holding the test process open.
@@ -63,4 +88,4 @@ async function closePools() {
 	manager.purgeConnections();
 }
 
-module.exports = { createDatabase, dropDatabase, readSql, runSql, poolManager, closePools };
+module.exports = { createDatabase, dropDatabase, readSql, shownInScoreDocs, runSql, connect, poolManager, closePools };

@@ -1,12 +1,12 @@
 import { Postgres as PostgresCredentials } from 'n8n-nodes-base/dist/credentials/Postgres.credentials';
-import type { IDataObject } from 'n8n-workflow';
+import { type IDataObject, sleep } from 'n8n-workflow';
 
 import type { CanonicalEvent } from '../../core/contract/event';
 import { canonicalEvent as event, daysAgo } from './fixtures/canonical-event';
 import type { PqlResult } from '../../core/contract/pql';
 import { historyRows } from '../../core/scoring/history';
 import { PqlScore } from '../../nodes/PqlScore/PqlScore.node';
-import { closePools, createDatabase, dropDatabase, poolManager, readSql } from '../support/postgres';
+import { closePools, connect, createDatabase, dropDatabase, poolManager, readSql } from '../support/postgres';
 import { historyPostgresWorkflow, statementWorkflow, type HistorySql } from './fixtures/history-postgres';
 import { createNodeTypes, runWorkflow } from './harness';
 
@@ -63,15 +63,20 @@ async function deliver(events: CanonicalEvent[], historyOptions: Record<string, 
 	};
 }
 
+/** The events as Prepare History Rows gives them to the statement: its `rows`, JSON. */
+function rowsOf(events: CanonicalEvent[]): string {
+	const { rows } = historyRows(events.map((json, index) => ({ index, event: json, json: {}, previous: [] })), 'skip');
+	return JSON.stringify(rows.map(({ row }) => row));
+}
+
 /** Stores the events' rows as if an execution had, `minutesAgo` minutes ago. */
 async function seed(events: CanonicalEvent[], minutesAgo: number): Promise<void> {
-	const { rows } = historyRows(events.map((json, index) => ({ index, event: json, json: {}, previous: [] })), 'skip');
 	await statement(
 		`INSERT INTO pql_events (account_id, event_id, user_id, email, event, "timestamp", data, created_at)
 		SELECT "accountId", "eventId", "userId", email, event, "timestamp", data::jsonb, now() - make_interval(mins => $2::int)
 		FROM jsonb_to_recordset($1::jsonb) AS r("accountId" text, "eventId" text, "userId" text, email text, event text, "timestamp" text, data text)`,
 		'={{ [$json.rows, $json.minutesAgo] }}',
-		{ rows: JSON.stringify(rows.map(({ row }) => row)), minutesAgo },
+		{ rows: rowsOf(events), minutesAgo },
 	);
 }
 
@@ -115,9 +120,40 @@ describe('history on PostgreSQL (Prepare History Rows → one statement → PQL 
 			),
 		);
 		expect(runs.filter(({ saved }) => saved.length > 0).length).toBeGreaterThan(0);
+		// One after the other, each seeing every event stored before its own.
+		const seen = runs.map(({ scores }) => Number(scores[0].metrics.signals.coreFeatureUsed)).sort((a, b) => a - b);
+		expect(seen).toEqual(Array.from({ length: 50 }, (_, index) => 31 + index));
 		expect(await count('pql_summaries')).toBe(1);
 		expect(await count('pql_events')).toBeLessThanOrEqual(51);
 		expect((await scoreNow()).metrics.signals.coreFeatureUsed).toBe(80);
+	});
+
+	it("an execution storing an account's events while another has stored some and not yet committed waits for it and counts them (issue 15)", async () => {
+		const other = await connect(database);
+		try {
+			await other.query('BEGIN');
+			await other.query(sql.saveAndRead, [rowsOf([event('teammate_invited')])]);
+			const later = deliver([event('teammate_invited', { userId: 'bo', email: 'bo@acme.io' })]);
+			// Time enough for a read that does not wait to answer without the other's event.
+			await Promise.race([later, sleep(1000)]);
+			await other.query('COMMIT');
+			expect((await later).scores[0].metrics).toMatchObject({ members: 2, events: 2 });
+		} finally {
+			await other.end();
+		}
+	});
+
+	it("runs executions sharing accounts one after the other, whatever the accounts' order in their batches, without deadlock", async () => {
+		const runs = await Promise.all(
+			Array.from({ length: 20 }, (_, index) => {
+				const batch = [event('page_viewed'), event('page_viewed', { accountId: 'globex', userId: 'cy', email: 'cy@globex.io' })];
+				return deliver(index % 2 === 0 ? batch : batch.reverse());
+			}),
+		);
+		for (const account of ['acme', 'globex']) {
+			const seen = runs.map(({ scores }) => Number(scores.find(({ entity }) => entity.id === account)?.metrics.events)).sort((a, b) => a - b);
+			expect(seen).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+		}
 	});
 
 	it('never lets a smaller summary replace a larger one, and deletes only what the stored one holds', async () => {

@@ -14,7 +14,7 @@ import { PostHogWebhookApi } from '../../credentials/PostHogWebhookApi.credentia
 import { PqlHubSpotPrivateAppApi } from '../../credentials/PqlHubSpotPrivateAppApi.credentials';
 import { PqlSlackBotApi } from '../../credentials/PqlSlackBotApi.credentials';
 import { startHubSpotMock } from '../support/hubspot-mock';
-import { closePools, createDatabase, dropDatabase, poolManager, readSql } from '../support/postgres';
+import { closePools, createDatabase, dropDatabase, poolManager, readSql, shownInScoreDocs } from '../support/postgres';
 import { startSlackMock, type SlackMock } from '../support/slack-mock';
 import { statementWorkflow } from './fixtures/history-postgres';
 import { createNodeTypes, runWebhook, runWorkflow, type WorkflowJson } from './harness';
@@ -128,6 +128,7 @@ describe('PostHog → HubSpot template on PostgreSQL', () => {
 		expect(query('Save and Read History')).toBe(readSql('save-and-read-history.sql'));
 		expect(query('Save Summary')).toBe(readSql('save-summary.sql'));
 		expect(query('Save State')).toBe(readSql('save-state.sql'));
+		expect(shownInScoreDocs('pql-history.sql')).toBe(true);
 		const connections = template.connections as Record<string, { main: Array<Array<{ node: string }>> }>;
 		for (const node of template.nodes.filter((n) => n.onError === 'continueErrorOutput')) {
 			expect([node.name, connections[node.name].main.at(-1)]).toEqual([node.name, [expect.objectContaining({ node: 'Failed Items' })]]);
