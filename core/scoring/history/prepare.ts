@@ -19,7 +19,7 @@ export interface EventRow {
 
 export interface PreparedRows {
 	rows: Array<{ row: EventRow; index: number }>;
-	/** Input items of users that belong to no account, left out. */
+	/** Input items left out: events without an account (with `emailDomain`: of users no account takes in). */
 	withoutAccount: number[];
 }
 
@@ -33,14 +33,20 @@ function dataOf({ properties, traits, accountName }: EventItem['event']): string
 }
 
 /**
- * One history row per event, under the event's account — or, without one, the account its user
- * joins by the same rule as scoring (`withoutAccount`); events of users without an account are left out.
+ * One history row per event, under the event's own account. Without one, `skip` leaves the event
+ * out — whatever else its user sent in the same batch, so what is stored never depends on how events
+ * were batched — and `emailDomain` files it under its user's work e-mail domain, as scoring does.
  */
 export function historyRows(items: EventItem[], withoutAccount: EventsWithoutAccount): PreparedRows {
-	const users = usersFromEvents(items);
-	const { groups, unassigned } = groupAccounts(users, (user) => user, withoutAccount);
 	const accountOfItem = new Map<number, string>();
-	for (const { id, members } of groups) for (const user of members) for (const item of user.items) accountOfItem.set(item, id);
+	const left: number[] = [];
+	if (withoutAccount === 'emailDomain') {
+		const { groups, unassigned } = groupAccounts(usersFromEvents(items), (user) => user, withoutAccount);
+		for (const { id, members } of groups) for (const user of members) for (const item of user.items) accountOfItem.set(item, id);
+		left.push(...unassigned.flatMap(({ items: indexes }) => indexes));
+	} else {
+		left.push(...items.filter(({ event }) => !event.accountId).map(({ index }) => index));
+	}
 	const rows = items.flatMap(({ index, event }) => {
 		const accountId = event.accountId ?? accountOfItem.get(index);
 		if (!accountId) return [];
@@ -56,5 +62,5 @@ export function historyRows(items: EventItem[], withoutAccount: EventsWithoutAcc
 		};
 		return [{ row, index }];
 	});
-	return { rows, withoutAccount: unassigned.flatMap(({ items: indexes }) => indexes).sort((a, b) => a - b) };
+	return { rows, withoutAccount: left.sort((a, b) => a - b) };
 }

@@ -86,6 +86,16 @@ describe('history rows (Prepare History Rows)', () => {
 		expect(grouped.rows.map(({ row }) => row.accountId)).toEqual(['acme', 'acme']);
 		expect(grouped.withoutAccount).toEqual([2]);
 	});
+
+	it('leaves out an event without an account even when its user sent one with an account in the same batch: what is stored does not depend on batching', () => {
+		const events = [
+			event('signed_up', daysAgo(1), { userId: 'ana', email: 'ana@acme.io', accountId: 'acme' }),
+			event('teammate_invited', daysAgo(1), { userId: 'ana', email: 'ana@acme.io' }),
+		];
+		const items = events.map((json, index) => ({ index, event: json, json: {}, previous: [] }));
+		expect(historyRows(items, 'skip')).toMatchObject({ rows: [{ index: 0, row: { accountId: 'acme', event: 'signed_up' } }], withoutAccount: [1] });
+		expect(historyRows(items.slice(1), 'skip')).toMatchObject({ rows: [], withoutAccount: [1] });
+	});
 });
 
 describe('scoring from history rows', () => {
