@@ -74,6 +74,22 @@ describe('history on a Data Table (Prepare History Rows → Save → Get → PQL
 		expect(third.scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualificationChanged: false });
 	});
 
+	it('gives only the accounts whose qualification changed when Scores Output says so, and still saves their summaries', async () => {
+		const tables = freshTables();
+		const onlyChanged = { onlyChanged: true };
+		const first = await deliver(tables, [event('signed_up', { timestamp: daysAgo(3) }), event('onboarding_completed')], onlyChanged);
+		expect(first.run.status).toBe('success');
+		expect(first.scores).toEqual([]);
+		const uses = [0, 1, 2, 3, 4].flatMap(() => [event('core_feature_used'), event('core_feature_used', { userId: 'bo', email: 'bo@acme.io' })]);
+		const second = await deliver(tables, [...uses, event('teammate_invited')], onlyChanged);
+		expect(second.scores).toMatchObject([{ entity: { id: 'acme' }, qualified: true, newlyQualified: true, qualificationChanged: true }]);
+		expect(rows(tables, 'state')).toHaveLength(1);
+		const third = await deliver(tables, [event('page_viewed')], { ...onlyChanged, historyOptions: { compactAfter: 1, settleMinutes: 0 } });
+		expect(third.scores).toEqual([]);
+		expect(third.saved).toHaveLength(1);
+		expect((await scoreNow(tables)).metrics).toMatchObject({ events: 15 });
+	});
+
 	it('leaves events without an account out of the history (issue 13, scenario 8)', async () => {
 		const tables = freshTables();
 		const { run } = await deliver(tables, [

@@ -3,6 +3,27 @@ import { HISTORY_ROWS } from './shared';
 
 export const historyProperties: INodeProperties[] = [
 	{
+		displayName: 'Scores Output',
+		name: 'scoresOutput',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Every Account',
+				value: 'all',
+				description: 'One item per account of the input, with its score in "pql"',
+			},
+			{
+				name: 'Only Accounts Whose Qualification Changed',
+				value: 'changed',
+				description:
+					'Only accounts that became, or stopped being, PQLs since their saved state: what a follow-up needs, without an If node that looks at every account',
+			},
+		],
+		default: 'all',
+		displayOptions: HISTORY_ROWS,
+	},
+	{
 		displayName: 'History Options',
 		name: 'historyOptions',
 		type: 'collection',
