@@ -76,6 +76,16 @@ const textbook = (account: string, at = Date.now()) => [
 	capture('teammate_invited', `${account}-u1`, account, 37, at),
 ];
 
+/**
+ * The shipped template with PQL Score giving every account's score: the template gives only the
+ * accounts whose qualification changed, and a test of what was counted reads the others too. (New
+ * PQL? then sends those to Save State, which writes the same state again.)
+ */
+function everyScore(): WorkflowJson {
+	const nodes = shipped.nodes.map((node) => (node.name === 'PQL Score' ? { ...node, parameters: { ...node.parameters, scoresOutput: 'all' } } : node));
+	return { ...shipped, nodes };
+}
+
 /** The shipped template with PQL Score's "Now" set: the clock of one execution, for runs across midnight. */
 function scoringAt(now: string): WorkflowJson {
 	const nodes = shipped.nodes.map((node) => (node.name === 'PQL Score' ? { ...node, parameters: { ...node.parameters, options: { now } } } : node));
@@ -136,11 +146,13 @@ describe('PostHog → HubSpot template', () => {
 	test('two users of one account qualify it across three deliveries: one deal with its owner, note and alert; the state is saved after the CRM step; nothing after', async () => {
 		const tables = freshTables();
 		const first = await deliver(tables, [capture('signed_up', 'ana', 'acme', 72), capture('onboarding_completed', 'ana', 'acme', 70)]);
-		expect(first.scores.map(({ entity, qualified }) => [entity, qualified])).toEqual([[{ type: 'account', id: 'acme' }, false]]);
+		// Not qualified, as before: PQL Score gives only accounts whose qualification changed.
+		expect(first.scores).toEqual([]);
+		expect(first.workflow.ran('New PQL?')).toBe(false);
 		expect(first.crm).toEqual([]);
 
 		const second = await deliver(tables, [...coreUses('ana', 'acme', 30), ...coreUses('ben', 'acme', 30)]);
-		expect(second.scores[0]).toMatchObject({ qualified: false, qualificationChanged: false });
+		expect(second.scores).toEqual([]);
 		expect(stateOf(tables, 'acme')).toEqual([]);
 
 		const third = await deliver(tables, [capture('teammate_invited', 'ben', 'acme', 2)]);
@@ -172,9 +184,12 @@ describe('PostHog → HubSpot template', () => {
 		// Still qualified, not newly: no CRM call and no second alert.
 		const requestsBefore = hubspot.log.length;
 		const fourth = await deliver(tables, [capture('pricing_page_viewed', 'ana', 'acme', 1)]);
-		expect(fourth.scores[0]).toMatchObject({ qualified: true, newlyQualified: false });
-		expect(fourth.scores[0].metrics).toMatchObject({ events: 14 });
+		expect(fourth.scores).toEqual([]);
 		expect(fourth.workflow.ran('PQL CRM')).toBe(false);
+		const fifth = await deliver(tables, [capture('page_viewed', 'ana', 'acme', 0.5)], everyScore());
+		expect(fifth.scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualificationChanged: false });
+		expect(fifth.scores[0].metrics).toMatchObject({ events: 15 });
+		expect(fifth.workflow.ran('PQL CRM')).toBe(false);
 		expect(stateOf(tables, 'acme')).toHaveLength(1);
 		expect(hubspot.log.length).toBe(requestsBefore);
 		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
@@ -189,17 +204,20 @@ describe('PostHog → HubSpot template', () => {
 
 		expect(scores.map(({ entity, qualified, score }) => [entity.id, qualified, score])).toEqual([
 			['globex', true, 75],
-			['near', false, 60],
-			['casual', false, 75],
 			['initech', true, 75],
 		]);
-		expect(scores[2].disqualifiedBy).toEqual([expect.objectContaining({ rule: 'lightUse' })]);
 		expect(crm.map(({ status }) => status)).toEqual(['created', 'created']);
-		expect([dealsOf('globex').length, dealsOf('initech').length, dealsOf('near').length]).toEqual([1, 1, 0]);
+		expect([dealsOf('globex').length, dealsOf('initech').length, dealsOf('near').length, dealsOf('casual').length]).toEqual([1, 1, 0, 0]);
 		expect(slack.messages).toHaveLength(2);
-		expect(workflow.json('Events with an Account')).toHaveLength(33);
+		expect(workflow.json('Prepare History Rows')).toHaveLength(33);
 		expect(rows(tables, 'event').map((row) => row.accountId)).not.toContain(null);
 		expect(rows(tables, 'event')).toHaveLength(33);
+		const again = await deliver(tables, [capture('page_viewed', 'nina', 'near', 1), capture('page_viewed', 'cas-u0', 'casual', 1)], everyScore());
+		expect(again.scores.map(({ entity, qualified, score }) => [entity.id, qualified, score])).toEqual([
+			['near', false, 60],
+			['casual', false, 75],
+		]);
+		expect(again.scores[1].disqualifiedBy).toEqual([expect.objectContaining({ rule: 'lightUse' })]);
 	});
 
 	test('two executions qualify the same account at once: one deal, one note, one alert', async () => {
@@ -232,8 +250,10 @@ describe('PostHog → HubSpot template', () => {
 		const failing = nodes.filter((node) => node.type.startsWith('n8n-nodes-pql.') && node.type !== 'n8n-nodes-pql.pqlTrigger').map((node) => [node.name, node.onError]);
 		expect(failing.every(([, onError]) => onError === 'continueErrorOutput')).toBe(true);
 		const score = nodes.find((node) => node.name === 'PQL Score');
-		expect(score).toMatchObject({ typeVersion: 1.1, parameters: { operation: 'score', inputMode: 'historyRows', historyOptions: {}, options: {} } });
-		expect(Object.keys(score?.parameters ?? {}).sort()).toEqual(['historyOptions', 'inputMode', 'operation', 'options']);
+		expect(score).toMatchObject({ typeVersion: 1.1, parameters: { operation: 'score', inputMode: 'historyRows', scoresOutput: 'changed', historyOptions: {}, options: {} } });
+		expect(Object.keys(score?.parameters ?? {}).sort()).toEqual(['historyOptions', 'inputMode', 'operation', 'options', 'scoresOutput']);
+		// No node evaluates an expression per event or per account before the follow-up.
+		expect(nodes.map((node) => node.type)).not.toContain('n8n-nodes-base.filter');
 	});
 });
 
@@ -300,7 +320,7 @@ describe('PostHog → HubSpot template: every PQL gets its deal, note and alert 
 		const tables = freshTables();
 		const limits = [1, 2, 3].map(() => capture('usage_limit_hit', 'ana', 'resend', 5));
 		await deliver(tables, [capture('signed_up', 'ana', 'resend', 6), ...limits]);
-		const again = await deliver(tables, limits);
+		const again = await deliver(tables, limits, everyScore());
 		expect(again.scores[0].metrics).toMatchObject({ events: 4 });
 		expect(again.scores[0].metrics.signals.usageLimitHit).toBe(3);
 	});
@@ -311,7 +331,8 @@ describe('PostHog → HubSpot template: every PQL gets its deal, note and alert 
 		await tables.seed(HISTORY_TABLE, [
 			{ accountId: 'veteran', kind: 'state', data: JSON.stringify({ score: 90, qualifiedSince, lastQualifiedAt: qualifiedSince, scoredAt: qualifiedSince }) },
 		]);
-		const { scores, workflow } = await deliver(tables, textbook('veteran'));
+		expect((await deliver(tables, textbook('veteran'))).scores).toEqual([]);
+		const { scores, workflow } = await deliver(tables, [capture('page_viewed', 'veteran-u0', 'veteran', 1)], everyScore());
 		expect(scores[0]).toMatchObject({ qualified: true, newlyQualified: false, qualifiedSince });
 		expect(workflow.ran('PQL CRM')).toBe(false);
 		expect(outcome()).toEqual({ deals: 0, notes: 0, alerts: 0 });
