@@ -24,4 +24,27 @@ async function triggerItems(server, workflowId, atLeast = 0, nodeName = 'PQL Tri
 	}
 }
 
-module.exports = { triggerItems };
+/**
+ * What made the workflow's executions after `afterId` fail, one line each (node, message,
+ * description), so a test that finds an unexpected failed execution can say why.
+ * @param {import('../../support/n8n-server').N8nServer} server
+ * @param {string} workflowId
+ * @param {number} afterId
+ * @returns {Promise<string[]>}
+ */
+async function executionErrors(server, workflowId, afterId) {
+	const executions = await server.waitForExecutions(workflowId, () => true);
+	return executions
+		.filter((e) => Number(e.id) > afterId && e.status === 'error')
+		.map((e) => {
+			const error = e.data?.resultData?.error ?? {};
+			return [error.node?.name, error.message, error.description].filter(Boolean).join(': ');
+		});
+}
+
+/** The newest execution id of a workflow (0 if none): what `executionErrors` counts from. */
+async function lastExecutionId(/** @type {import('../../support/n8n-server').N8nServer} */ server, /** @type {string} */ workflowId) {
+	return Math.max(0, ...(await server.executions(workflowId)).map((e) => Number(e.id)));
+}
+
+module.exports = { triggerItems, executionErrors, lastExecutionId };

@@ -217,7 +217,8 @@ describe('PQL CRM › HubSpot: failures and retries', () => {
 	test('with 10 % 429s, 2 % 500s and 2 % of writes whose answer is lost, 40 accounts get exactly one deal and one note each', async () => {
 		mock = await startHubSpotMock({ owners: [REP], rateLimitIntervalMs: 20, searchLagMs: 60_000, faults: { rate429: 0.1, rate500: 0.02, rateLost: 0.02, seed: 7 } });
 		const items = Array.from({ length: 40 }, (_, i) => qualified({ accountId: `acct-${i}`, domain: `co${i}.test` }));
-		const runs = await Promise.all([items.slice(0, 20), items.slice(20), items.slice(0, 20)].map(async (batch) => await runCrm(mock, batch)));
+		// 8 retries, not the default 5: a call then gives up only after 9 faults in a row, never by chance here.
+		const runs = await Promise.all([items.slice(0, 20), items.slice(20), items.slice(0, 20)].map(async (batch) => await runCrm(mock, batch, { dealOptions: { maxRetries: 8 } })));
 		expect(runs.map((r) => r.status)).toEqual(['success', 'success', 'success']);
 		expect(mock.log.some((l) => l.injected === 'random')).toBe(true);
 		expect(mock.log.some((l) => l.injected === 'lost')).toBe(true);
