@@ -14,6 +14,7 @@
 //   PQL_BENCH_BATCH_RATE=3 PQL_BENCH_BATCH_SECONDS=20 PQL_BENCH_BATCH_SIZE=100
 //   PQL_BENCH_MAX_IN_FLIGHT=32 PQL_BENCH_TIMEOUT_MS=10000
 const { log, envNumber, runPhase, sleep, fmt, table } = require('./lib');
+const { executionStatuses } = require('../test/support/posthog-hubspot-run');
 
 const SECRET = 'bench-posthog-destination-secret-0123456789';
 const PROJECT_KEY = 'phc_bench_project_key';
@@ -144,26 +145,15 @@ const acceptedOf = (_status, body) => {
 };
 
 /**
- * Executions of a workflow by status (public API, no data), following the cursor.
+ * Finished executions of a workflow by status (see `executionStatuses`: in queue mode from n8n's database).
  * @param {import('../test/support/n8n-server').N8nServer} server @param {string} workflowId
  */
 async function executionCounts(server, workflowId) {
 	/** @type {Record<string, number>} */
 	const byStatus = {};
-	let total = 0;
-	let cursor;
-	do {
-		const res = await server.api.get('/executions', {
-			params: { workflowId, includeData: false, limit: 250, ...(cursor ? { cursor } : {}) },
-		});
-		if (res.status !== 200) throw new Error(`GET /executions: ${res.status} ${JSON.stringify(res.data)}`);
-		for (const e of res.data.data) {
-			total++;
-			byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
-		}
-		cursor = res.data.nextCursor;
-	} while (cursor);
-	return { total, byStatus };
+	const executions = await executionStatuses(server, workflowId);
+	for (const e of executions) byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
+	return { total: executions.length, byStatus };
 }
 
 /**
