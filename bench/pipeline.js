@@ -260,6 +260,19 @@ async function guarded(label, phase) {
 	}
 }
 
+/** Cores the workers of a queue-mode phase used, together. @param {Phase} phase */
+const workerCores = (phase) => phase.usage.groups.filter((g) => g.label.startsWith('n8n worker')).reduce((sum, g) => sum + g.ofOneCore, 0);
+
+/**
+ * Why a second worker did or did not add throughput: whether the machine had a core to give it.
+ * @param {Phase} one @param {Phase} two
+ */
+function workerHeadroom(one, two) {
+	const busy = one.usage.machineBusy;
+	const said = `with 1 worker the machine was ${fmt(busy * 100, 0)} % busy (n8n main ${fmt(one.usage.groups.find((g) => g.label === 'n8n main')?.ofOneCore ?? NaN, 2)} cores); the workers used ${fmt(workerCores(one), 2)} cores alone and ${fmt(workerCores(two), 2)} together`;
+	return busy >= 0.85 ? `${said}: no core was left for a second worker, so this machine cannot show the scaling` : `${said}: the machine had room, so the second worker did not help`;
+}
+
 /**
  * The PostgreSQL template's batches on an n8n of its own in queue mode with `workers` workers.
  * @param {number} workers @param {string} tarball @param {(server: import('../test/support/n8n-server').N8nServer, setup: Setup) => Promise<Phase>} phase
@@ -413,6 +426,7 @@ async function run(server, { signal, tarball } = {}) {
 		out.push(`  default template, batches of ${s.batchSize}: ${fmt(batched?.processedPerS ?? NaN, 0)} events/s processed (target ≥ 250): ${(batched?.processedPerS ?? 0) >= 250 ? 'met' : 'NOT met'}`);
 		out.push(`  PostgreSQL template, batches of ${s.batchSize}: ${fmt(postgres?.processedPerS ?? NaN, 0)} events/s processed (target ≥ 500): ${(postgres?.processedPerS ?? 0) >= 500 ? 'met' : 'NOT met'}`);
 		out.push(`  queue mode: 2 workers ${fmt(twoWorkers?.processedPerS ?? NaN, 0)} vs 1 worker ${fmt(oneWorker?.processedPerS ?? NaN, 0)} events/s processed = ${fmt(scaling, 2)}× (target ≥ 1.5×): ${scaling >= 1.5 ? 'met' : 'NOT met'}`);
+		if (oneWorker && twoWorkers && !(scaling >= 1.5)) out.push(`    ${workerHeadroom(oneWorker, twoWorkers)}`);
 		out.push(`"answered" = events in 2xx answers per second of sending; "processed" = the same events per second until n8n had finished every execution (sending + drain)`);
 		out.push(`"drain" = time after the last answer until n8n had finished every execution (work it queued behind the 2xx answers)`);
 		out.push('');

@@ -24,7 +24,7 @@ export class PqlAlert implements INodeType {
 		name: 'pqlAlert',
 		icon: { light: 'file:pqlAlert.svg', dark: 'file:pqlAlert.dark.svg' },
 		group: ['output'],
-		// 1.1: the channel is a picker (From List / By ID) instead of text.
+		// 1.1: the channel and the fallback channel are pickers (From List / By ID) instead of text.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["mode"] === "digest" ? "Digest" : "Alert per PQL" }}',

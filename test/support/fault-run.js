@@ -13,9 +13,7 @@
 // PQL Score's *Now* is set to it and every `$now` in the templates' expressions reads it, so one
 // run crosses a UTC midnight and, later, goes 95 days on, without waiting or touching the machine.
 const { randomUUID } = require('node:crypto');
-const fs = require('node:fs');
-const path = require('node:path');
-const { ROOT } = require('./n8n-server');
+const { readTemplate } = require('./templates');
 const { startHubSpotMock } = require('./hubspot-mock');
 const { startSalesforceMock } = require('./salesforce-mock');
 const { startSlackMock } = require('./slack-mock');
@@ -148,7 +146,7 @@ function batchesOf(events, malformed, next) {
 
 /** The template `file` with the fake clock: PQL Score's *Now* and every `$now` read the events' clock. @param {string} file */
 function templateOnFakeClock(file) {
-	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
+	const workflow = readTemplate(file);
 	/** @param {unknown} value @returns {unknown} */
 	const rewrite = (value) => {
 		if (typeof value === 'string') return value.startsWith('=') ? value.replace(/\$now\b/g, CLOCK).replace(/\$today\b/g, `${CLOCK}.startOf('day')`) : value;

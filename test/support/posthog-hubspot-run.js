@@ -6,9 +6,7 @@
 // read-back of rows, executions, deals and alerts. Plain JavaScript: it reads files and is used by
 // the benchmark, which runs without compiling.
 const { randomUUID } = require('node:crypto');
-const fs = require('node:fs');
-const path = require('node:path');
-const { ROOT } = require('./n8n-server');
+const { readTemplate } = require('./templates');
 const { fetchWithHeaders } = require('./posthog-node-auth');
 const { readSql, runSql } = require('./postgres');
 const { seeded } = require('./fault-queue');
@@ -173,7 +171,7 @@ async function templateCredentials(server, { hubspot, slack }) {
  * @param {Record<string, { id: string, name: string }>} credentials
  */
 async function importTemplate(server, file, hook, credentials) {
-	const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', file), 'utf8'));
+	const workflow = readTemplate(file);
 	for (const node of workflow.nodes) {
 		for (const type of Object.keys(node.credentials ?? {})) node.credentials[type] = credentials[type];
 	}

@@ -126,4 +126,26 @@ describe('PQL Alert 1.1 › Slack channel picker', () => {
 			await slack.close();
 		}
 	});
+
+	test('the Fallback Channel is picked the same way: an owner without a Slack account gets the alert there, none picked fails the item', async () => {
+		const slack = await startSlackMock({ channels: { 'sales-pql': { id: 'C0SALESPQL', member: true } }, users: {} });
+		try {
+			const credentials = { pqlSlackBotApi: { accessToken: 'xoxb-test-token', customBaseUrl: true, baseUrl: slack.apiUrl } };
+			const stranger = item({ routing: { owner: { name: 'Sam Seller', email: 'nobody@seller.example' }, slaDueAt: '2026-11-27T13:00:00.000Z' } }) as IDataObject;
+			const send = async (fallbackChannel?: IDataObject) =>
+				await runWorkflow(alertWorkflow({ destination: 'owner', ...(fallbackChannel ? { fallbackChannel } : {}), options: { now: NOW.toISOString() } }), {
+					nodeTypes: alertTypes,
+					credentials,
+					input: [{ json: stranger }],
+				});
+			expect((await send(fromList('C0SALESPQL'))).status).toBe('success');
+			expect((await send(byId('#sales-pql'))).status).toBe('success');
+			expect(slack.messages.map((m) => m.channel)).toEqual(['C0SALESPQL', 'C0SALESPQL']);
+			const none = await send();
+			expect(none.status).toBe('error');
+			expect(none.error?.description).toContain('set a Fallback Channel');
+		} finally {
+			await slack.close();
+		}
+	});
 });

@@ -65,6 +65,14 @@ export const deliveryProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. #sales-pql',
 		description: 'Where the alert goes when the owner has no Slack account; empty makes that an error',
-		displayOptions: { show: { ...BOT, destination: ['owner'], mode: ['message'] } },
+		displayOptions: forVersion({ show: { ...BOT, destination: ['owner'], mode: ['message'] } }, VERSION_1),
 	},
+	picker({
+		displayName: 'Fallback Channel',
+		name: 'fallbackChannel',
+		searchListMethod: 'searchChannels',
+		idPlaceholder: 'e.g. C0123456789 or #sales-pql',
+		description: 'Where the alert goes when the owner has no Slack account (the bot must be a member); none makes that an error',
+		displayOptions: forVersion({ show: { ...BOT, destination: ['owner'], mode: ['message'] } }, SINCE_1_1),
+	}),
 ];

@@ -33,7 +33,7 @@ function target(ctx: IExecuteFunctions, settings: AlertSettings, input: AlertInp
 	if (settings.authentication === 'webhook') return '';
 	if (settings.destination === 'channel') return ctx.getNodeParameter('channel', index, '', { extractValue: true }) as string;
 	if (ownerId !== null) return ownerId;
-	const fallback = (ctx.getNodeParameter('fallbackChannel', index, '') as string).trim();
+	const fallback = String(ctx.getNodeParameter('fallbackChannel', index, '', { extractValue: true }) ?? '').trim();
 	if (fallback !== '') return fallback;
 	const owner = input.routing?.owner;
 	throw new NodeOperationError(ctx.getNode(), `Item ${index}: the owner has no Slack account to message`, {

@@ -1,10 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readTemplate, templateFiles } from '../../support/templates';
 
 // What n8n's editor draws for a node (its box; the name and subtitle hang below it) and a sticky note.
 const NODE = { width: 100, height: 140 };
 const STICKY = 'n8n-nodes-base.stickyNote';
-const DIR = join(__dirname, '..', '..', '..', 'workflows');
 
 interface Box {
 	name: string;
@@ -31,10 +29,10 @@ function boxOf(node: TemplateNode): Box {
 
 const overlap = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-const templates = readdirSync(DIR).filter((file) => file.endsWith('.json'));
+const templates = templateFiles();
 
 describe.each(templates)('%s as the editor draws it', (file) => {
-	const nodes = (JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { nodes: TemplateNode[] }).nodes;
+	const nodes = (readTemplate(file) as { nodes: TemplateNode[] }).nodes;
 	const boxes = nodes.map(boxOf);
 
 	test('no node or sticky note covers another', () => {
