@@ -270,7 +270,7 @@ const workerCores = (phase) => phase.usage.groups.filter((g) => g.label.startsWi
 function workerHeadroom(one, two) {
 	const busy = one.usage.machineBusy;
 	const said = `with 1 worker the machine was ${fmt(busy * 100, 0)} % busy (n8n main ${fmt(one.usage.groups.find((g) => g.label === 'n8n main')?.ofOneCore ?? NaN, 2)} cores); the workers used ${fmt(workerCores(one), 2)} cores alone and ${fmt(workerCores(two), 2)} together`;
-	return busy >= 0.85 ? `${said}: no core was left for a second worker, so this machine cannot show the scaling` : `${said}: the machine had room, so the second worker did not help`;
+	return busy >= 0.85 ? `${said}: no core was left for a second worker, so this machine cannot show the scaling` : `${said}: the machine had room, yet the second worker did not help — see where the time goes above`;
 }
 
 /**
