@@ -13,12 +13,13 @@ import { signalProperties } from './description/signals';
 import { thresholdProperties } from './description/threshold';
 import { transitionProperties } from './description/transitions';
 import { failEveryItem } from '../shared/run';
+import { groupAccounts } from './execute/groupAccounts';
 import { prepareRows } from './execute/prepareRows';
 import { scoreHistoryRows } from './execute/scoreHistoryRows';
 import { scoreItems } from './execute/scoreItems';
 
 /** History rows give the scores and, on a second output, the summaries to store. */
-const OUTPUTS = `={{ $parameter.operation !== "prepareHistoryRows" && $parameter.inputMode === "historyRows" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Scores" }, { type: "${NodeConnectionTypes.Main}", displayName: "History to Save" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
+const OUTPUTS = `={{ $parameter.operation === "score" && $parameter.inputMode === "historyRows" ? [{ type: "${NodeConnectionTypes.Main}", displayName: "Scores" }, { type: "${NodeConnectionTypes.Main}", displayName: "History to Save" }] : ["${NodeConnectionTypes.Main}"] }}` as const;
 
 export class PqlScore implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,7 @@ export class PqlScore implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle:
-			'={{ $parameter["operation"] === "prepareHistoryRows" ? "Prepare history rows" : { weighted: "Weighted points", threshold: "Rules", predictive: "Predictive" }[$parameter["model"]] }}',
+			'={{ { prepareHistoryRows: "Prepare history rows", groupAccounts: "Group accounts to read" }[$parameter["operation"]] ?? { weighted: "Weighted points", threshold: "Rules", predictive: "Predictive" }[$parameter["model"]] }}',
 		description: 'Score product-qualified leads per user and account, with grade, reasons and anti-PQL rules',
 		defaults: { name: 'PQL Score' },
 		usableAsTool: true,
@@ -54,9 +55,11 @@ export class PqlScore implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const historyRows = this.getNodeParameter('inputMode', 0, 'events') === 'historyRows';
+		const operation = this.getNodeParameter('operation', 0, 'score');
+		const historyRows = operation === 'score' && this.getNodeParameter('inputMode', 0, 'events') === 'historyRows';
 		try {
-			if (this.getNodeParameter('operation', 0, 'score') === 'prepareHistoryRows') return [prepareRows(this, items)];
+			if (operation === 'prepareHistoryRows') return [prepareRows(this, items)];
+			if (operation === 'groupAccounts') return [groupAccounts(this, items)];
 			return historyRows ? scoreHistoryRows(this, items) : [scoreItems(this, items)];
 		} catch (error) {
 			// Settings apply to every item, so a settings error fails each of them.

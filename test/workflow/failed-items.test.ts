@@ -66,3 +66,33 @@ describe('PQL Model: failed items', () => {
 		}
 	});
 });
+
+describe('PQL Score, Group Accounts to Read: failed items', () => {
+	const rows = [{ accountId: 'acme', eventId: 'e1' }, { eventId: 'e2' }, { accountId: 'globex', eventId: 'e3' }];
+
+	test('a row without an account fails alone; the others are grouped', async () => {
+		await expectFailedItem('Node', run('pqlScore', 1.1, { operation: 'groupAccounts', accountsPerRead: 2 }, rows), {
+			itemIndex: 1,
+			input: rows[1],
+			error: {
+				message: 'Item 1: The item has no account ID',
+				field: 'accountId',
+				fix: 'Connect the rows that Save Events inserted: each carries the accountId that Prepare History Rows gave it.',
+			},
+		});
+		const result = await run('pqlScore', 1.1, { operation: 'groupAccounts', accountsPerRead: 2 }, rows)('continueRegularOutput');
+		expect(result.json('Node').filter((json) => !json.error)).toEqual([{ accounts: ['acme', 'globex'] }]);
+	});
+
+	test('an Accounts per Read it cannot use fails every item alike', async () => {
+		await expectFailedItem('Node', run('pqlScore', 1.1, { operation: 'groupAccounts', accountsPerRead: 0 }, rows), {
+			itemIndex: 0,
+			input: rows[0],
+			error: {
+				message: 'Accounts per Read must be a whole number from 1 to 50, not 0',
+				field: 'accountsPerRead',
+				fix: 'Set Accounts per Read to the number of conditions in Get History (1 to 50).',
+			},
+		});
+	});
+});

@@ -1,4 +1,3 @@
-import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CanonicalEvent } from '../../core/contract/event';
@@ -9,7 +8,7 @@ import { PqlScore } from '../../nodes/PqlScore/PqlScore.node';
 import { HISTORY_COLUMNS, HISTORY_TABLE, historyWorkflow, type HistoryWorkflowOptions } from './fixtures/history-data-table';
 import { InMemoryDataTables, createNodeTypes, runWorkflow } from './harness';
 
-const nodeTypes = createNodeTypes({ nodes: [PqlScore] }).add('n8n-nodes-base.removeDuplicates', RemoveDuplicates);
+const nodeTypes = createNodeTypes({ nodes: [PqlScore] });
 const MINUTE_MS = 60_000;
 
 
@@ -88,6 +87,32 @@ describe('history on a Data Table (Prepare History Rows → Save → Get → PQL
 		expect(third.scores).toEqual([]);
 		expect(third.saved).toHaveLength(1);
 		expect((await scoreNow(tables)).metrics).toMatchObject({ events: 15 });
+	});
+
+	it('reads a batch of 45 accounts in 3 Gets of 20 (Group Accounts) and scores each account from its own rows only', async () => {
+		const tables = freshTables();
+		const accounts = Array.from({ length: 45 }, (_, i) => `acct-${i}`);
+		// acct-7 already has a team using the core feature: its rows must not leak into the others' scores.
+		const uses = [0, 1, 2, 3, 4].flatMap(() => [
+			event('core_feature_used', { accountId: 'acct-7', email: 'ana@acct-7.io' }),
+			event('core_feature_used', { accountId: 'acct-7', userId: 'bo', email: 'bo@acct-7.io' }),
+		]);
+		await deliver(tables, uses);
+		const { run, scores } = await deliver(tables, [
+			...accounts.map((accountId) => event('signed_up', { accountId, email: `ana@${accountId}.io` })),
+			event('teammate_invited', { accountId: 'acct-7', email: 'ana@acct-7.io' }),
+		]);
+		expect(run.json('Group Accounts').map((group) => group.accounts)).toEqual([
+			accounts.slice(0, 20),
+			accounts.slice(20, 40),
+			[...accounts.slice(40), ...Array(15).fill('acct-44')],
+		]);
+		expect(new Set(scores.map((pql) => pql.entity.id))).toEqual(new Set(accounts));
+		expect(scores).toHaveLength(45);
+		const of = (id: string) => scores.find((pql) => pql.entity.id === id);
+		expect(of('acct-7')?.metrics).toMatchObject({ members: 2, events: 12, teammatesInvited: 1 });
+		for (const other of accounts.filter((id) => id !== 'acct-7')) expect(of(other)?.metrics).toMatchObject({ members: 1, events: 1, teammatesInvited: 0 });
+		expect(of('acct-7')?.score).toBeGreaterThan(of('acct-8')?.score ?? Infinity);
 	});
 
 	it('leaves events without an account out of the history (issue 13, scenario 8)', async () => {

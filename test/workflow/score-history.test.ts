@@ -1,4 +1,3 @@
-import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
 import type { IDataObject } from 'n8n-workflow';
 
 import history from '../../workflows/posthog-score-with-history.json';
@@ -15,7 +14,7 @@ const template = history as unknown as WorkflowJson;
 const SECRET = 'example-destination-secret-for-history';
 const DAY_MS = 86_400_000;
 
-const nodeTypes = createNodeTypes({ nodes: [PqlTrigger, PqlScore], credentials: [PostHogWebhookApi] }).add('n8n-nodes-base.removeDuplicates', RemoveDuplicates);
+const nodeTypes = createNodeTypes({ nodes: [PqlTrigger, PqlScore], credentials: [PostHogWebhookApi] });
 const credentials = { postHogWebhookApi: { headerName: 'Authorization', secret: SECRET, projectApiKey: 'phc_history' } };
 
 /** PQL Score reads "now" from the clock, so event times are relative to the real now. */

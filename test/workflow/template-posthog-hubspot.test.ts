@@ -1,4 +1,3 @@
-import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
 import type { IDataObject } from 'n8n-workflow';
 
 import posthogToHubSpot from '../../workflows/posthog-to-hubspot.json';
@@ -34,7 +33,7 @@ let slack: SlackMock;
 const nodeTypes = createNodeTypes({
 	nodes: [PqlTrigger, PqlScore, PqlEnrich, PqlRoute, PqlCrm, PqlAlert],
 	credentials: [PostHogWebhookApi, PqlHubSpotPrivateAppApi, PqlSlackBotApi],
-}).add('n8n-nodes-base.removeDuplicates', RemoveDuplicates);
+});
 
 const credentials = () => ({
 	postHogWebhookApi: { headerName: 'Authorization', secret: SECRET, projectApiKey: PROJECT_KEY },

@@ -1,4 +1,3 @@
-import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
 import type { IDataObject } from 'n8n-workflow';
 
 import shipped from '../../workflows/segment-to-salesforce.json';
@@ -14,7 +13,7 @@ import { PqlSlackBotApi } from '../../credentials/PqlSlackBotApi.credentials';
 import { SegmentWebhookApi } from '../../credentials/SegmentWebhookApi.credentials';
 import { startSalesforceMock } from '../support/salesforce-mock';
 import { startSlackMock, type SlackMock } from '../support/slack-mock';
-import { HISTORY_COLUMNS, HISTORY_TABLE } from './fixtures/history-data-table';
+import { ACCOUNTS_PER_READ, HISTORY_COLUMNS, HISTORY_TABLE } from './fixtures/history-data-table';
 import { InMemoryDataTables, createNodeTypes, runWebhook, type WorkflowJson } from './harness';
 
 const template = shipped as unknown as WorkflowJson;
@@ -24,8 +23,7 @@ const HOUR_MS = 3_600_000;
 const nodeTypes = createNodeTypes({
 	nodes: [PqlTrigger, PqlScore, PqlEnrich, PqlRoute, PqlCrm, PqlAlert],
 	credentials: [SegmentWebhookApi, PqlSalesforceClientCredentialsApi, PqlSlackBotApi],
-})
-	.add('n8n-nodes-base.removeDuplicates', RemoveDuplicates);
+});
 
 let salesforce: Awaited<ReturnType<typeof startSalesforceMock>>;
 let slack: SlackMock;
@@ -151,7 +149,7 @@ describe('Segment → Salesforce template', () => {
 		const run = await deliver(tables, [identify, ...orphan, ...track('acme', ['Signed Up'])]);
 		expect(run.json('PQL Trigger')).toHaveLength(3);
 		expect(run.json('Prepare History Rows').map((row) => row.accountId)).toEqual(['acme']);
-		expect(run.json('One Item per Account').map((row) => row.accountId)).toEqual(['acme']);
+		expect(run.json('Group Accounts').map((group) => group.accounts)).toEqual([Array(ACCOUNTS_PER_READ).fill('acme')]);
 		expect(run.json('Get History').map((row) => row.accountId)).toEqual(['acme']);
 		expect(rows(tables, 'event').map((row) => [row.accountId, row.event])).toEqual([['acme', 'Signed Up']]);
 	});

@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
-import { HISTORY_ROWS, PREPARE, SCORE } from './shared';
+import { GROUP, HISTORY_ROWS, PREPARE, SCORE } from './shared';
+import { MAX_ACCOUNTS_PER_READ } from '../../../core/scoring/history';
 import { SINCE_1_1, VERSION_1 } from '../../shared/versions';
 
 const PROFILES = { show: { ...SCORE.show, inputMode: ['profiles'] } };
@@ -45,6 +46,12 @@ export const inputProperties: INodeProperties[] = [
 				value: 'prepareHistoryRows',
 				action: 'Prepare events as history rows',
 				description: 'One compact row per event, for a Data Table or PostgreSQL insert that the Score operation reads back',
+			},
+			{
+				name: 'Group Accounts to Read',
+				value: 'groupAccounts',
+				action: 'Group accounts to read their history',
+				description: 'The accounts of the saved rows in groups, so that one Data Table Get reads the history of a whole group',
 			},
 		],
 		default: 'score',
@@ -121,6 +128,16 @@ export const inputProperties: INodeProperties[] = [
 		],
 		default: 'dataTable',
 		displayOptions: PREPARE,
+	},
+	{
+		displayName: 'Accounts per Read',
+		name: 'accountsPerRead',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_READ, numberPrecision: 0 },
+		default: 20,
+		description:
+			'How many accounts each output item lists in "accounts". Give the Data Table Get that follows as many conditions (Must Match: Any Condition), each "accountId is equal to" one entry: accounts[0], accounts[1], … A shorter last group repeats its last account.',
+		displayOptions: GROUP,
 	},
 	{
 		displayName: 'User ID',

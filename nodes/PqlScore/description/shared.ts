@@ -21,6 +21,7 @@ export const BUILT_IN_SIGNALS = { show: { model: ['weighted', 'threshold'] } };
 
 export const SCORE = { show: { operation: ['score'] } };
 export const PREPARE = { show: { operation: ['prepareHistoryRows'] } };
+export const GROUP = { show: { operation: ['groupAccounts'] } };
 export const HISTORY_ROWS = { show: { operation: ['score'], inputMode: ['historyRows'] } };
 /** Events and profiles: the inputs that bring their own previous state and output choice. */
 export const ITEM_INPUTS = { operation: ['score'], inputMode: ['events', 'profiles'] };
