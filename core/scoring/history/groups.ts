@@ -2,6 +2,7 @@ import { FieldError } from '../../shared';
 
 /** Most accounts one Data Table "Get" can read: the conditions a person can still review in the node. */
 export const MAX_ACCOUNTS_PER_READ = 50;
+export const DEFAULT_ACCOUNTS_PER_READ = 20;
 
 export interface AccountGroup {
 	/** Exactly `size` account IDs: a short last group repeats its last account, so every condition has a value. */

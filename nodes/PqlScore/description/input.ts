@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { GROUP, HISTORY_ROWS, PREPARE, SCORE } from './shared';
-import { MAX_ACCOUNTS_PER_READ } from '../../../core/scoring/history';
+import { DEFAULT_ACCOUNTS_PER_READ, MAX_ACCOUNTS_PER_READ } from '../../../core/scoring/history';
 import { SINCE_1_1, VERSION_1 } from '../../shared/versions';
 
 const PROFILES = { show: { ...SCORE.show, inputMode: ['profiles'] } };
@@ -134,7 +134,7 @@ export const inputProperties: INodeProperties[] = [
 		name: 'accountsPerRead',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_READ, numberPrecision: 0 },
-		default: 20,
+		default: DEFAULT_ACCOUNTS_PER_READ,
 		description:
 			'How many accounts each output item lists in "accounts". Give the Data Table Get that follows as many conditions (Must Match: Any Condition), each "accountId is equal to" one entry: accounts[0], accounts[1], … A shorter last group repeats its last account.',
 		displayOptions: GROUP,

@@ -1,22 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { accountGroups } from '../../../core/scoring/history';
+import { accountGroups, DEFAULT_ACCOUNTS_PER_READ } from '../../../core/scoring/history';
 import { FieldError } from '../../../core/shared';
 import { failedItem } from '../../shared/run';
 
-const MISSING_ACCOUNT = new FieldError(
-	'The item has no account ID',
-	'accountId',
-	'Connect the rows that Save Events inserted: each carries the accountId that Prepare History Rows gave it.',
-);
+const missingAccount = () =>
+	new FieldError(
+		'The item has no account ID',
+		'accountId',
+		'Connect the rows that Save Events inserted: each carries the accountId that Prepare History Rows gave it.',
+	);
 
 /**
  * One item per group of accounts, `accounts` holding exactly Accounts per Read IDs, for a Data Table
  * "Get" with one "any condition" per slot: the history of a whole group in one read.
  */
 export function groupAccounts(context: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
-	const size = context.getNodeParameter('accountsPerRead', 0, 20) as number;
+	const size = context.getNodeParameter('accountsPerRead', 0, DEFAULT_ACCOUNTS_PER_READ) as number;
 	const ids = items.map(({ json }) => (typeof json.accountId === 'string' && json.accountId !== '' ? json.accountId : null));
-	const failures = ids.flatMap((id, index) => (id === null ? [failedItem(context, items[index], index, MISSING_ACCOUNT)] : []));
+	const failures = ids.flatMap((id, index) => (id === null ? [failedItem(context, items[index], index, missingAccount())] : []));
 	const groups = accountGroups(ids, size).map(({ accounts, items: sources }) => ({
 		json: { accounts },
 		pairedItem: sources.map((item) => ({ item })),
