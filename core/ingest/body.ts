@@ -11,7 +11,8 @@ function emptyBody(): IngestError {
 	return new IngestError('emptyBody', 'The request body is empty.', 'Send the events as JSON.');
 }
 
-function isJsonMediaType(contentType: string | undefined): boolean {
+/** Whether a body of this Content-Type is read as JSON (a missing one included: some senders leave it out). */
+export function isJsonMediaType(contentType: string | undefined): boolean {
 	const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
 	return (
 		mediaType === '' ||
@@ -39,8 +40,9 @@ function parseJsonText(text: string): unknown {
 }
 
 /**
- * The request body as a JSON value: n8n hands JSON bodies over parsed, and text/plain ones
- * (what some senders use to skip a CORS preflight) as text or bytes.
+ * The request body as a JSON value: n8n hands JSON bodies over parsed, text/plain ones (what some
+ * senders use to skip a CORS preflight) as text, and a body without a Content-Type, or with a
+ * `+json` one, only as its raw bytes.
  */
 export function readJsonBody(
 	body: unknown,
@@ -57,8 +59,9 @@ export function readJsonBody(
 	}
 	const raw = rawBody ?? (typeof body === 'string' || Buffer.isBuffer(body) ? body : undefined);
 	if (raw !== undefined) assertBodySize(byteLength(raw), limits);
-	if (body === undefined || body === null) throw emptyBody();
-	if (Buffer.isBuffer(body)) return parseJsonText(body.toString('utf8'));
-	if (typeof body === 'string') return parseJsonText(body);
-	return body;
+	const value = body === undefined ? raw : body;
+	if (value === undefined || value === null) throw emptyBody();
+	if (Buffer.isBuffer(value)) return parseJsonText(value.toString('utf8'));
+	if (typeof value === 'string') return parseJsonText(value);
+	return value;
 }

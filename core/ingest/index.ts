@@ -22,7 +22,7 @@ export {
 	type BasicCredentials,
 } from './auth';
 export { authenticate, type AuthMode, type AuthPolicy, type PostHogSecret, type SegmentSecret } from './authenticate';
-export type { RawBody } from './body';
+export { isJsonMediaType, type RawBody } from './body';
 export type { EventSource } from '../contract/event';
 export { ROUTE_PATHS, SOURCE_OF_FORMAT, type IngestFormat, type WebhookRoute } from './detect';
 export { IngestError, type IngestErrorCode, type IngestStatus } from './errors';

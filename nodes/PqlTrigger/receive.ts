@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AuthMode, AuthPolicy, EventSource, PostHogSecret, SegmentSecret } from '../../core/ingest';
-import { authenticate, ingest, IngestError, unauthorizedError } from '../../core/ingest';
+import { authenticate, ingest, IngestError, isJsonMediaType, unauthorizedError } from '../../core/ingest';
 import { listOf } from '../../core/shared';
 import { routeOf } from './routes';
 
@@ -37,6 +37,9 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const source = this.getNodeParameter('source', 'auto') as 'auto' | EventSource;
 	const options = this.getNodeParameter('options', {}) as { maxBodyMb?: number; maxEvents?: number };
 	const policy = authPolicy(this, source);
+	// From version 1.1 n8n parses only the content types it knows (JSON, text, form, XML) and leaves
+	// the others, a missing one included, unread.
+	if (req.body === undefined && req.rawBody === undefined && isJsonMediaType(req.headers['content-type'])) await req.readRawBody();
 
 	let result;
 	try {

@@ -209,6 +209,18 @@ describe('PQL Trigger in a real n8n', () => {
 		},
 	);
 
+	// From PQL Trigger 1.1 n8n leaves a body of a type it does not parse unread: the trigger reads it.
+	test('a JSON body without a Content-Type, or with a +json one, is read as JSON', async () => {
+		const before = (await triggerItems(server, bothWorkflow)).length;
+		for (const [uuid, headers] of [['no-type-1', {}], ['plus-json-1', { 'content-type': 'application/vnd.posthog+json' }]] as const) {
+			const body = new TextEncoder().encode(JSON.stringify({ api_key: 'k', batch: [{ event: 'core_feature_used', distinct_id: 'typeless', uuid, properties: {} }] }));
+			const res = await fetch(`${server.baseUrl}/webhook/${BOTH_HOOK}/batch`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, ...headers }, body });
+			expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 200, body: { accepted: 1 } });
+		}
+		const fresh = (await triggerItems(server, bothWorkflow, before + 2)).slice(before);
+		expect(fresh.map((e) => e.messageId)).toEqual(['no-type-1', 'plus-json-1']);
+	});
+
 	// n8n inflates gzip bodies itself, before any node runs, and stops at its payload limit
 	// (N8N_PAYLOAD_SIZE_MAX, 16 MB): its answer is a 500, documented in the README.
 	test('a gzip bomb (1 MB inflating to 200 MB) is refused by n8n and starts nothing', async () => {

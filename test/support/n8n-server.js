@@ -11,6 +11,8 @@ const axios = require('axios').default;
 
 const ROOT = path.resolve(__dirname, '../..');
 const OWNER = { email: 'owner@pql.test', password: 'PqlOwner2026!', firstName: 'Pql', lastName: 'Owner' };
+/** n8n's default N8N_GRACEFUL_SHUTDOWN_TIMEOUT: how long a stopped n8n waits for running executions. */
+const GRACEFUL_SHUTDOWN_SECONDS = 30;
 
 /** @param {string} message */
 const log = (message) => process.stderr.write(`[n8n] ${message}\n`);
@@ -146,6 +148,8 @@ class N8nServer {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_LEVEL: 'warn',
+			// n8n's own default, named because stopProcess waits for it: a stop lets running executions finish.
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(GRACEFUL_SHUTDOWN_SECONDS),
 			N8N_PUBLIC_API_DISABLED: 'false',
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
@@ -477,7 +481,9 @@ class N8nServer {
 		} catch {
 			return;
 		}
-		const timer = setTimeout(() => this.killNow(child.pid), 15_000);
+		// SIGKILL only once n8n's graceful shutdown has had its time: before that, a running execution
+		// (a fault run's CRM step waiting out 429s) would be killed and left `crashed`, not finished.
+		const timer = setTimeout(() => this.killNow(child.pid), (GRACEFUL_SHUTDOWN_SECONDS + 15) * 1000);
 		await exited;
 		clearTimeout(timer);
 	}

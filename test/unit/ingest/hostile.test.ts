@@ -418,6 +418,16 @@ describe('hostile payloads that are accepted safely', () => {
 		expect(event.traits).toEqual({});
 	});
 
+	it('reads a body n8n left unparsed (no Content-Type, or a +json one) from its raw bytes', () => {
+		const raw = Buffer.from(JSON.stringify(posthogBatch([captureOf(1), captureOf(2)])));
+		for (const headers of [{}, { 'content-type': 'application/vnd.posthog+json' }]) {
+			const { events } = ingest(request({ route: 'posthogBatch', body: undefined, rawBody: raw, headers }));
+			expect(events.map((e) => e.messageId)).toEqual(['uuid-1', 'uuid-2']);
+		}
+		expect(errorOf(() => ingest(request({ body: undefined, rawBody: Buffer.from('{"batch": '), headers: {} }))).code).toBe('invalidJson');
+		expect(errorOf(() => ingest(request({ body: undefined, rawBody: undefined, headers: {} }))).code).toBe('emptyBody');
+	});
+
 	it('drops them from an already parsed body too', () => {
 		const body = JSON.parse(
 			'{"type":"identify","userId":"u","traits":{"__proto__":{"polluted":true},"plan":"pro"}}',
