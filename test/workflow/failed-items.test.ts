@@ -81,7 +81,7 @@ describe('PQL Score, Group Accounts to Read: failed items', () => {
 			},
 		});
 		const result = await run('pqlScore', 1.1, { operation: 'groupAccounts', accountsPerRead: 2 }, rows)('continueRegularOutput');
-		expect(result.json('Node').filter((json) => !json.error)).toEqual([{ accounts: ['acme', 'globex'] }]);
+		expect(result.json('Node').filter((json) => !json.error)).toEqual([{ accounts: ['acme', 'globex'], accountCount: 2 }]);
 	});
 
 	test('an Accounts per Read it cannot use fails every item alike', async () => {

@@ -89,9 +89,9 @@ describe('history on a Data Table (Prepare History Rows → Save → Get → PQL
 		expect((await scoreNow(tables)).metrics).toMatchObject({ events: 15 });
 	});
 
-	it('reads a batch of 45 accounts in 3 Gets of 20 (Group Accounts) and scores each account from its own rows only', async () => {
+	it('reads a batch of 101 accounts in 3 Gets of 34, 34 and 33 (Group Accounts) and scores each account from its own rows only', async () => {
 		const tables = freshTables();
-		const accounts = Array.from({ length: 45 }, (_, i) => `acct-${i}`);
+		const accounts = Array.from({ length: 101 }, (_, i) => `acct-${i}`);
 		// acct-7 already has a team using the core feature: its rows must not leak into the others' scores.
 		const uses = [0, 1, 2, 3, 4].flatMap(() => [
 			event('core_feature_used', { accountId: 'acct-7', email: 'ana@acct-7.io' }),
@@ -102,13 +102,14 @@ describe('history on a Data Table (Prepare History Rows → Save → Get → PQL
 			...accounts.map((accountId) => event('signed_up', { accountId, email: `ana@${accountId}.io` })),
 			event('teammate_invited', { accountId: 'acct-7', email: 'ana@acct-7.io' }),
 		]);
-		expect(run.json('Group Accounts').map((group) => group.accounts)).toEqual([
-			accounts.slice(0, 20),
-			accounts.slice(20, 40),
-			[...accounts.slice(40), ...Array(15).fill('acct-44')],
+		expect(run.json('Group Accounts')).toEqual([
+			{ accounts: [...accounts.slice(0, 34), ...Array(16).fill('acct-33')], accountCount: 34 },
+			{ accounts: [...accounts.slice(34, 68), ...Array(16).fill('acct-67')], accountCount: 34 },
+			{ accounts: [...accounts.slice(68), ...Array(17).fill('acct-100')], accountCount: 33 },
 		]);
+		expect(run.json('Get Account History')).toEqual([]);
 		expect(new Set(scores.map((pql) => pql.entity.id))).toEqual(new Set(accounts));
-		expect(scores).toHaveLength(45);
+		expect(scores).toHaveLength(101);
 		const of = (id: string) => scores.find((pql) => pql.entity.id === id);
 		expect(of('acct-7')?.metrics).toMatchObject({ members: 2, events: 12, teammatesInvited: 1 });
 		for (const other of accounts.filter((id) => id !== 'acct-7')) expect(of(other)?.metrics).toMatchObject({ members: 1, events: 1, teammatesInvited: 0 });
@@ -123,6 +124,9 @@ describe('history on a Data Table (Prepare History Rows → Save → Get → PQL
 		]);
 		expect(rows(tables, 'event').map(({ userId }) => userId)).toEqual(['ana']);
 		expect(run.json('PQL Score').map(({ accountId }) => accountId)).toEqual(['acme']);
+		// One account: read with Get Account History's one condition, not Get History's 50.
+		expect(run.json('Get Account History').map(({ accountId }) => accountId)).toEqual(['acme']);
+		expect(run.json('Get History')).toEqual([]);
 	});
 
 	it('counts a re-sent event once, sent again in another execution, at the same time, or after compaction (issue 13, scenario 7)', async () => {

@@ -61,7 +61,8 @@ async function deliver(tables: InMemoryDataTables, body: IDataObject, path?: str
 		scores: workflow.json('PQL Score').map((item) => item.pql as unknown as PqlResult),
 		saved: workflow.json('Save Summary'),
 		newPql: workflow.json('New PQL'),
-		history: workflow.json('Get History'),
+		// Single events: one account, read by Get Account History (Get History reads groups).
+		history: [...workflow.json('Get Account History'), ...workflow.json('Get History')],
 	};
 }
 

@@ -150,7 +150,7 @@ describe('Segment → Salesforce template', () => {
 		expect(run.json('PQL Trigger')).toHaveLength(3);
 		expect(run.json('Prepare History Rows').map((row) => row.accountId)).toEqual(['acme']);
 		expect(run.json('Group Accounts').map((group) => group.accounts)).toEqual([Array(ACCOUNTS_PER_READ).fill('acme')]);
-		expect(run.json('Get History').map((row) => row.accountId)).toEqual(['acme']);
+		expect(run.json('Get Account History').map((row) => row.accountId)).toEqual(['acme']);
 		expect(rows(tables, 'event').map((row) => [row.accountId, row.event])).toEqual([['acme', 'Signed Up']]);
 	});
 

@@ -136,7 +136,7 @@ export const inputProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_READ, numberPrecision: 0 },
 		default: DEFAULT_ACCOUNTS_PER_READ,
 		description:
-			'How many accounts each output item lists in "accounts". Give the Data Table Get that follows as many conditions (Must Match: Any Condition), each "accountId is equal to" one entry: accounts[0], accounts[1], … A shorter last group repeats its last account.',
+			'How many accounts each output item lists in "accounts". Give the Data Table Get that follows as many conditions (Must Match: Any Condition), each "accountId is equal to" one entry: accounts[0], accounts[1], … A group of fewer accounts repeats its last one; "accountCount" says how many it holds, so that a Get with the one condition accounts[0] can read a lone account.',
 		displayOptions: GROUP,
 	},
 	{

@@ -12,14 +12,15 @@ const missingAccount = () =>
 
 /**
  * One item per group of accounts, `accounts` holding exactly Accounts per Read IDs, for a Data Table
- * "Get" with one "any condition" per slot: the history of a whole group in one read.
+ * "Get" with one "any condition" per slot: the history of a whole group in one read; `accountCount`
+ * the different accounts among them.
  */
 export function groupAccounts(context: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
 	const size = context.getNodeParameter('accountsPerRead', 0, DEFAULT_ACCOUNTS_PER_READ) as number;
 	const ids = items.map(({ json }) => (typeof json.accountId === 'string' && json.accountId !== '' ? json.accountId : null));
 	const failures = ids.flatMap((id, index) => (id === null ? [failedItem(context, items[index], index, missingAccount())] : []));
-	const groups = accountGroups(ids, size).map(({ accounts, items: sources }) => ({
-		json: { accounts },
+	const groups = accountGroups(ids, size).map(({ accounts, accountCount, items: sources }) => ({
+		json: { accounts, accountCount },
 		pairedItem: sources.map((item) => ({ item })),
 	}));
 	return [...groups, ...failures];

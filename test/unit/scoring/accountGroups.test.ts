@@ -2,10 +2,9 @@ import { accountGroups, MAX_ACCOUNTS_PER_READ } from '../../../core/scoring/hist
 
 describe('accountGroups: the accounts one Data Table Get reads at once', () => {
 	test('distinct accounts in first-seen order, groups of the size asked, each with the items of its accounts', () => {
-		expect(accountGroups(['a', 'b', 'a', 'c', 'd', 'b', 'e'], 2)).toEqual([
-			{ accounts: ['a', 'b'], items: [0, 1, 2, 5] },
-			{ accounts: ['c', 'd'], items: [3, 4] },
-			{ accounts: ['e', 'e'], items: [6] },
+		expect(accountGroups(['a', 'b', 'a', 'c', 'd', 'b'], 2)).toEqual([
+			{ accounts: ['a', 'b'], accountCount: 2, items: [0, 1, 2, 5] },
+			{ accounts: ['c', 'd'], accountCount: 2, items: [3, 4] },
 		]);
 	});
 
@@ -16,15 +15,24 @@ describe('accountGroups: the accounts one Data Table Get reads at once', () => {
 		expect(group.accounts.slice(3).every((id) => id === 'z')).toBe(true);
 	});
 
-	test('100 events of 100 accounts are 5 reads of 20, not 100 reads', () => {
+	test('100 events of 100 accounts are 2 reads of 50, not 100 reads', () => {
 		const ids = Array.from({ length: 100 }, (_, i) => `acct-${i}`);
-		const groups = accountGroups(ids, 20);
-		expect(groups).toHaveLength(5);
+		const groups = accountGroups(ids, 50);
+		expect(groups).toHaveLength(2);
 		expect(groups.flatMap((g) => g.accounts)).toEqual(ids);
 	});
 
+	test('groups are as few as the size allows and even: a lone account only when the input has one', () => {
+		const ids = (n: number) => Array.from({ length: n }, (_, i) => `acct-${i}`);
+		expect(accountGroups(ids(51), 50).map((g) => g.accountCount)).toEqual([26, 25]);
+		expect(accountGroups(ids(101), 50).map((g) => g.accountCount)).toEqual([34, 34, 33]);
+		expect(accountGroups(['a', 'b', 'c', 'd', 'e'], 2).map((g) => g.accounts)).toEqual([['a', 'b'], ['c', 'd'], ['e', 'e']]);
+		expect(accountGroups(ids(51), 50).flatMap((g) => g.accounts.slice(0, g.accountCount))).toEqual(ids(51));
+		expect(accountGroups(['a', 'a', 'a'], 50)).toEqual([{ accounts: Array(50).fill('a'), accountCount: 1, items: [0, 1, 2] }]);
+	});
+
 	test('items without an account are in no group; no accounts, no groups', () => {
-		expect(accountGroups([null, 'a', null], 3)).toEqual([{ accounts: ['a', 'a', 'a'], items: [1] }]);
+		expect(accountGroups([null, 'a', null], 3)).toEqual([{ accounts: ['a', 'a', 'a'], accountCount: 1, items: [1] }]);
 		expect(accountGroups([null], 3)).toEqual([]);
 		expect(accountGroups([], 3)).toEqual([]);
 	});
