@@ -38,7 +38,9 @@ export function accountGroups(accountIds: ReadonlyArray<string | null>, size: nu
 	const groups: AccountGroup[] = [];
 	for (let g = 0, start = 0; g < count; g++) {
 		// The first (ids.length % count) groups take one account more than the others.
-		const members = ids.slice(start, (start += Math.floor(ids.length / count) + (g < ids.length % count ? 1 : 0)));
+		const length = Math.floor(ids.length / count) + (g < ids.length % count ? 1 : 0);
+		const members = ids.slice(start, start + length);
+		start += length;
 		const padding = Array.from({ length: size - members.length }, () => members[members.length - 1]);
 		groups.push({
 			accounts: [...members, ...padding],
