@@ -17,16 +17,26 @@ function envNumber(name, fallback) {
 }
 
 /**
- * n8n settings a benchmark run may change: `PQL_BENCH_EXPRESSION_ENGINE` (`vm`, n8n 2.x's default, or
- * `legacy`) becomes n8n's `N8N_EXPRESSION_ENGINE`, the setting that most changes how fast a workflow
- * full of expressions runs.
+ * n8n settings a benchmark run may change, the two that most change how fast a webhook workflow runs:
+ * `PQL_BENCH_EXPRESSION_ENGINE` (`vm`, n8n 2.x's default, or `legacy`) becomes n8n's
+ * `N8N_EXPRESSION_ENGINE`; `PQL_BENCH_LAZY_ACQUIRE=true` becomes `N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE`
+ * (the vm engine builds an isolate only for a scope that evaluates an expression, not for every scope).
  * @returns {{ env: Record<string, string>, label: string }}
  */
 function benchN8nSettings() {
 	const engine = process.env.PQL_BENCH_EXPRESSION_ENGINE ?? '';
-	if (engine === '') return { env: {}, label: "expression engine vm (n8n's default)" };
-	if (!['vm', 'legacy'].includes(engine)) throw new Error(`PQL_BENCH_EXPRESSION_ENGINE must be vm or legacy, got "${engine}"`);
-	return { env: { N8N_EXPRESSION_ENGINE: engine }, label: `expression engine ${engine} (N8N_EXPRESSION_ENGINE=${engine})` };
+	if (!['', 'vm', 'legacy'].includes(engine)) throw new Error(`PQL_BENCH_EXPRESSION_ENGINE must be vm or legacy, got "${engine}"`);
+	const lazy = process.env.PQL_BENCH_LAZY_ACQUIRE ?? '';
+	if (!['', 'true', 'false'].includes(lazy)) throw new Error(`PQL_BENCH_LAZY_ACQUIRE must be true or false, got "${lazy}"`);
+	/** @type {Record<string, string>} */
+	const env = {};
+	if (engine) env.N8N_EXPRESSION_ENGINE = engine;
+	if (lazy) env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE = lazy;
+	const label = [
+		engine ? `expression engine ${engine} (N8N_EXPRESSION_ENGINE=${engine})` : "expression engine vm (n8n's default)",
+		...(lazy ? [`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=${lazy}`] : []),
+	].join(', ');
+	return { env, label };
 }
 
 /** @param {number[]} sorted @param {number} p 0..100 */
