@@ -77,11 +77,33 @@ describe('PQL Score, Group Accounts to Read: failed items', () => {
 			error: {
 				message: 'Item 1: The item has no account ID',
 				field: 'accountId',
-				fix: 'Connect the rows that Save Events inserted: each carries the accountId that Prepare History Rows gave it.',
+				fix: 'Connect the rows Prepare History Rows made (each carries its accountId), or, after a Save Events with Optimize Bulk, list them in Account IDs.',
 			},
 		});
 		const result = await run('pqlScore', 1.1, { operation: 'groupAccounts', accountsPerRead: 2 }, rows)('continueRegularOutput');
 		expect(result.json('Node').filter((json) => !json.error)).toEqual([{ accounts: ['acme', 'globex'], accountCount: 2 }]);
+	});
+
+	test('after an insert with Optimize Bulk (a count, not the rows), Account IDs lists the accounts: every group pairs with the count', async () => {
+		const counted = [{ success: true, insertedRows: 4 }];
+		const result = await run('pqlScore', 1.1, { operation: 'groupAccounts', accountsPerRead: 2, accountIds: ['acme', 'globex', 'acme', 'initech'] }, counted)('continueErrorOutput');
+		expect(result.json('Node')).toEqual([
+			{ accounts: ['acme', 'globex'], accountCount: 2 },
+			{ accounts: ['initech', 'initech'], accountCount: 1 },
+		]);
+	});
+
+	test('an Account IDs entry that is not an ID fails every item alike', async () => {
+		const counted = [{ success: true, insertedRows: 2 }];
+		await expectFailedItem('Node', run('pqlScore', 1.1, { operation: 'groupAccounts', accountsPerRead: 2, accountIds: ['acme', { id: 'x' }] }, counted), {
+			itemIndex: 0,
+			input: counted[0],
+			error: {
+				message: 'Account IDs: entry 2 is not an account ID ({"id":"x"})',
+				field: 'accountIds',
+				fix: "Give the account IDs as a list, e.g. {{ $('Prepare History Rows').all().map(({ json }) => json.accountId) }}, or leave Account IDs empty to use each input item's accountId.",
+			},
+		});
 	});
 
 	test('an Accounts per Read it cannot use fails every item alike', async () => {

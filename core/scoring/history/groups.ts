@@ -50,3 +50,23 @@ export function accountGroups(accountIds: ReadonlyArray<string | null>, size: nu
 	}
 	return groups;
 }
+
+/**
+ * The account IDs given as a list instead of one per input item (an expression's array, or text with
+ * one ID per line or comma): after a Data Table Insert with Optimize Bulk, which answers with a count,
+ * not the rows. `null` when no list is given; an entry that is not an ID fails the list.
+ */
+export function listedAccountIds(value: unknown): string[] | null {
+	if (value === undefined || value === null || value === '') return null;
+	const entries: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\n,]/).map((id) => id.trim()) : [value];
+	return entries.map((entry, index) => {
+		if (typeof entry === 'string' && entry.trim() !== '') return entry;
+		if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
+		throw new FieldError(
+			`Account IDs: entry ${index + 1} is not an account ID (${entry === '' ? 'empty' : typeof entry === 'number' ? String(entry) : (JSON.stringify(entry) ?? typeof entry)})`,
+			'accountIds',
+			"Give the account IDs as a list, e.g. {{ $('Prepare History Rows').all().map(({ json }) => json.accountId) }}, or leave Account IDs empty to use each input item's accountId.",
+			{ setting: true },
+		);
+	});
+}

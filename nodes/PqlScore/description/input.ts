@@ -140,6 +140,16 @@ export const inputProperties: INodeProperties[] = [
 		displayOptions: GROUP,
 	},
 	{
+		displayName: 'Account IDs',
+		name: 'accountIds',
+		type: 'string',
+		default: '',
+		placeholder: "={{ $('Prepare History Rows').all().map(({ json }) => json.accountId) }}",
+		description:
+			'Leave empty to group the accountId of each input item. After a Data Table Insert with Optimize Bulk, which answers with a count instead of the rows, give the accounts as a list here: the rows Prepare History Rows made, as in the placeholder.',
+		displayOptions: GROUP,
+	},
+	{
 		displayName: 'User ID',
 		name: 'userId',
 		type: 'string',

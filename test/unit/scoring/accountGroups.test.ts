@@ -1,4 +1,4 @@
-import { accountGroups, MAX_ACCOUNTS_PER_READ } from '../../../core/scoring/history';
+import { accountGroups, listedAccountIds, MAX_ACCOUNTS_PER_READ } from '../../../core/scoring/history';
 
 describe('accountGroups: the accounts one Data Table Get reads at once', () => {
 	test('distinct accounts in first-seen order, groups of the size asked, each with the items of its accounts', () => {
@@ -41,5 +41,32 @@ describe('accountGroups: the accounts one Data Table Get reads at once', () => {
 		expect(() => accountGroups(['a'], size)).toThrow(
 			expect.objectContaining({ field: 'accountsPerRead', setting: true, message: expect.stringMatching(/^Accounts per Read must be a whole number from 1 to 50/) }),
 		);
+	});
+});
+
+describe('listedAccountIds: Group Accounts\' Account IDs, when the input items do not carry the accounts', () => {
+	test('nothing given: the input items\' accountId is used', () => {
+		for (const empty of [undefined, null, '']) expect(listedAccountIds(empty)).toBeNull();
+	});
+
+	test("an expression's array, numbers as text", () => {
+		expect(listedAccountIds(['acme', 'globex', 42])).toEqual(['acme', 'globex', '42']);
+		expect(listedAccountIds([])).toEqual([]);
+	});
+
+	test('text: one ID per line or comma, spaces around them dropped', () => {
+		expect(listedAccountIds('acme, globex\ninitech')).toEqual(['acme', 'globex', 'initech']);
+	});
+
+	test.each([
+		[['acme', null], 'entry 2 is not an account ID (null)'],
+		[['acme', ''], 'entry 2 is not an account ID (empty)'],
+		[['  '], 'entry 1 is not an account ID ("  ")'],
+		[[Number.NaN], 'entry 1 is not an account ID (NaN)'],
+		['acme,,globex', 'entry 2 is not an account ID (empty)'],
+		[{ accountId: 'acme' }, 'entry 1 is not an account ID ({"accountId":"acme"})'],
+		[true, 'entry 1 is not an account ID (true)'],
+	])('%j is refused: %s', (value, message) => {
+		expect(() => listedAccountIds(value)).toThrow(message);
 	});
 });
