@@ -365,16 +365,17 @@ async function run(server, { signal, tarball } = {}) {
 		// ---- 2 + 3. the default template; 4. the PostgreSQL template, on this n8n ----
 		/** @param {string} label @param {string} prefix @param {number} seed */
 		const batches = (label, prefix, seed) => ({ label, prefix, seed, events: s.batchEvents * s.seconds, eventsPerRequest: s.batchSize, rate: s.batchEvents / s.batchSize, mocks, s, signal });
-		const singlePhase = (/** @type {string} */ against, /** @type {number} */ rate, /** @type {string} */ prefix, /** @type {number} */ seed) =>
-			guarded(`single events at ${rate}/s`, () =>
-				pipelinePhase(server, { label: `default template, single events (${fmt(s.singleShare * 100, 0)} % of ${against})`, prefix, seed, events: rate * s.seconds, eventsPerRequest: 1, rate, setup: /** @type {Setup} */ (dataTable), mocks, s, signal }),
-			);
 		const singleRate = (/** @type {import('./lib').PhaseResult} */ held) => Math.max(1, Math.ceil(held.offeredRate * s.singleShare));
+		/** @param {Setup} setup @param {string} against @param {number} rate @param {string} prefix @param {number} seed */
+		const singlePhase = (setup, against, rate, prefix, seed) =>
+			guarded(`single events at ${rate}/s`, () =>
+				pipelinePhase(server, { label: `default template, single events (${fmt(s.singleShare * 100, 0)} % of ${against})`, prefix, seed, events: rate * s.seconds, eventsPerRequest: 1, rate, setup, mocks, s, signal }),
+			);
 		const dataTable = await guarded('default template', () => dataTableTemplate(server, mocks));
-		const single = dataTable ? await singlePhase('Webhook → No-Op', singleRate(baseline), 'pls', 11) : null;
+		const single = dataTable ? await singlePhase(dataTable, 'Webhook → No-Op', singleRate(baseline), 'pls', 11) : null;
 		// Offered at half the authenticated webhook's rate too, unless that is the same rate.
 		const singleAuthed =
-			dataTable && !signal?.aborted && singleRate(authed.held) !== singleRate(baseline) ? await singlePhase('Webhook (Header Auth) → No-Op', singleRate(authed.held), 'pla', 14) : single;
+			dataTable && !signal?.aborted && singleRate(authed.held) !== singleRate(baseline) ? await singlePhase(dataTable, 'Webhook (Header Auth) → No-Op', singleRate(authed.held), 'pla', 14) : single;
 		const batched = dataTable && !signal?.aborted ? await guarded('default batches', () => pipelinePhase(server, { ...batches(`default template, /batch ×${s.batchSize}`, 'plb', 12), setup: dataTable })) : null;
 		const postgres = signal?.aborted
 			? null

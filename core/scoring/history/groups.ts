@@ -51,6 +51,12 @@ export function accountGroups(accountIds: ReadonlyArray<string | null>, size: nu
 	return groups;
 }
 
+/** The Account IDs the templates give Group Accounts: the accounts of the rows Prepare History Rows made. */
+export const PREPARED_ACCOUNT_IDS = "={{ $('Prepare History Rows').all().map(({ json }) => json.accountId) }}";
+
+/** An Account IDs entry as an error message shows it. */
+const shown = (entry: unknown): string => (entry === '' ? 'empty' : typeof entry === 'number' ? String(entry) : (JSON.stringify(entry) ?? typeof entry));
+
 /**
  * The account IDs given as a list instead of one per input item (an expression's array, or text with
  * one ID per line or comma): after a Data Table Insert with Optimize Bulk, which answers with a count,
@@ -63,9 +69,9 @@ export function listedAccountIds(value: unknown): string[] | null {
 		if (typeof entry === 'string' && entry.trim() !== '') return entry;
 		if (typeof entry === 'number' && Number.isFinite(entry)) return String(entry);
 		throw new FieldError(
-			`Account IDs: entry ${index + 1} is not an account ID (${entry === '' ? 'empty' : typeof entry === 'number' ? String(entry) : (JSON.stringify(entry) ?? typeof entry)})`,
+			`Account IDs: entry ${index + 1} is not an account ID (${shown(entry)})`,
 			'accountIds',
-			"Give the account IDs as a list, e.g. {{ $('Prepare History Rows').all().map(({ json }) => json.accountId) }}, or leave Account IDs empty to use each input item's accountId.",
+			`Give the account IDs as a list, e.g. ${PREPARED_ACCOUNT_IDS.slice(1)}, or leave Account IDs empty to use each input item's accountId.`,
 			{ setting: true },
 		);
 	});

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { GROUP, HISTORY_ROWS, PREPARE, SCORE } from './shared';
-import { DEFAULT_ACCOUNTS_PER_READ, MAX_ACCOUNTS_PER_READ } from '../../../core/scoring/history';
+import { DEFAULT_ACCOUNTS_PER_READ, MAX_ACCOUNTS_PER_READ, PREPARED_ACCOUNT_IDS } from '../../../core/scoring/history';
 import { SINCE_1_1, VERSION_1 } from '../../shared/versions';
 
 const PROFILES = { show: { ...SCORE.show, inputMode: ['profiles'] } };
@@ -144,7 +144,7 @@ export const inputProperties: INodeProperties[] = [
 		name: 'accountIds',
 		type: 'string',
 		default: '',
-		placeholder: "={{ $('Prepare History Rows').all().map(({ json }) => json.accountId) }}",
+		placeholder: PREPARED_ACCOUNT_IDS,
 		description:
 			'Leave empty to group the accountId of each input item. After a Data Table Insert with Optimize Bulk, which answers with a count instead of the rows, give the accounts as a list here: the rows Prepare History Rows made, as in the placeholder.',
 		displayOptions: GROUP,
