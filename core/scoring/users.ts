@@ -194,7 +194,8 @@ function toUser({ id, indexes, itemTimes, events, times, jsons, previous, inOrde
 		},
 		lastSeenAt: null,
 		previous,
-		items: inOrder ? indexes : timeOrder(itemTimes).map((at) => indexes[at]),
+		// Without a delivery repeated, the items are the events: same times, same order.
+		items: order === undefined ? indexes : (indexes.length === times.length ? order : timeOrder(itemTimes)).map((at) => indexes[at]),
 	};
 }
 

@@ -1,5 +1,6 @@
 import { scorePql } from '../../../core/scoring';
 import { NOW, config, daysAgo, event, usersOf } from './fixtures';
+import { usersFromEvents } from '../../../core/scoring';
 
 describe('re-sent events (issue 13, scenario 7)', () => {
 	const rule = {
@@ -34,5 +35,15 @@ describe('re-sent events (issue 13, scenario 7)', () => {
 	it('still counts distinct events that share no messageId', () => {
 		const unnamed = [1, 2, 3, 4, 5].map((age) => event('export_created', daysAgo(age), { messageId: '' }));
 		expect(scorePql(usersOf(unnamed), config(rule), NOW)[0].pql.qualified).toBe(true);
+	});
+
+	it('lists a user\'s items oldest first, out of order and with a re-sent event alike', () => {
+		const arrived = [3, 1, 2].map((age) => event('export_created', daysAgo(age)));
+		expect(usersOf(arrived)[0].items).toEqual([0, 2, 1]);
+		// The re-sent copy (item 3) is older than item 1 and counts once, yet is paired in its place.
+		const resent = [...arrived, { ...arrived[0] }];
+		const user = usersFromEvents(resent.map((canonical, index) => ({ index, event: canonical, json: { ...canonical }, previous: [], ms: Date.parse(canonical.timestamp) - (index === 3 ? 1 : 0) })))[0];
+		expect(user.events).toHaveLength(3);
+		expect(user.items).toEqual([3, 0, 2, 1]);
 	});
 });
