@@ -255,18 +255,18 @@ function childProcessBenchmark(name, file, budgetSeconds, main, module) {
 			},
 		);
 	}
-	const { execFileSync } = require('node:child_process');
+	const { spawn } = require('node:child_process');
 	return {
 		name,
 		budgetSeconds: () => budgetSeconds,
-		run: async () => {
-			try {
-				execFileSync(process.execPath, [file], { stdio: 'inherit', timeout: budgetSeconds * 1000 });
-				return { ok: true };
-			} catch {
-				return { ok: false };
-			}
-		},
+		// Not execFileSync: a parent blocked for the child's whole run cannot see n8n close its idle
+		// keep-alive connections, and the next benchmark's first request to n8n went out on a dead one.
+		run: () =>
+			new Promise((resolve) => {
+				const child = spawn(process.execPath, [file], { stdio: 'inherit', timeout: budgetSeconds * 1000 });
+				child.on('error', () => resolve({ ok: false }));
+				child.on('exit', (code) => resolve({ ok: code === 0 }));
+			}),
 	};
 }
 

@@ -5,14 +5,14 @@
 // this process on the compiled code in dist/ (run `npx gulp build` first). Then the suggestions'
 // quality against the generating mechanism, seed by seed (test/support/model-quality.js; the unit
 // test test/unit/model/acceptance.test.ts checks the same numbers). Runs alone
-// (`node bench/model.js`) or from bench/run.js, which passes an n8n server this benchmark ignores.
+// (`node bench/model.js`) or from bench/run.js, in a child process of its own.
 //
 // Environment: PQL_BENCH_MODEL_ENTITIES (default 100000), PQL_BENCH_MODEL_BUDGET_S (default 60: the
 // run fails above it).
 const path = require('node:path');
 const { generatePopulation, categoryOf } = require('../test/support/population');
 const { SEEDS, qualityTable, seedQuality } = require('../test/support/model-quality');
-const { envNumber, log } = require('./lib');
+const { childProcessBenchmark, envNumber, log } = require('./lib');
 
 const ROOT = path.join(__dirname, '..');
 const SIGNALS = 30;
@@ -77,14 +77,4 @@ async function run() {
 	return { ok: total <= budgetSeconds() };
 }
 
-module.exports = { name: 'model', run, budgetSeconds };
-
-if (require.main === module) {
-	run().then(
-		({ ok }) => (process.exitCode = ok ? 0 : 1),
-		(error) => {
-			log(`FAILED: ${error instanceof Error ? error.stack : error}`);
-			process.exitCode = 1;
-		},
-	);
-}
+module.exports = childProcessBenchmark('model', __filename, budgetSeconds() + 120, run, module);

@@ -38,6 +38,20 @@ function pruneOldRuns() {
 	for (const old of runs.slice(KEEP_RUNS - 1)) fs.rmSync(path.join(BENCH_DIR, old), { recursive: true, force: true });
 }
 
+/**
+ * Deactivate every active workflow, so that the next benchmark can activate its own: two active
+ * workflows cannot share a webhook path (the pipeline and the fault run import the same templates).
+ * @param {N8nServer} server
+ */
+async function deactivateAll(server) {
+	const res = await server.api.get('/workflows', { params: { active: true, limit: 250 } });
+	if (res.status !== 200) throw new Error(`listing the active workflows failed: ${res.status} ${JSON.stringify(res.data)}`);
+	for (const { id } of /** @type {Array<{ id: string }>} */ (res.data.data)) {
+		const off = await server.api.post(`/workflows/${id}/deactivate`, {});
+		if (off.status !== 200) throw new Error(`deactivating workflow ${id} failed: ${off.status} ${JSON.stringify(off.data)}`);
+	}
+}
+
 async function main() {
 	const benchmarks = selected();
 	const started = Date.now();
@@ -98,6 +112,7 @@ async function main() {
 			log(`--- benchmark "${benchmark.name}" ---`);
 			const result = await benchmark.run(server, { signal: controller.signal, tarball });
 			ok = ok && result.ok;
+			await deactivateAll(server);
 		}
 		log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		await stopServer();
