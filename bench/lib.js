@@ -243,7 +243,7 @@ function table(header, rows) {
  * @param {string} file the benchmark's `__filename`
  * @param {number} budgetSeconds rough upper bound of its run time
  * @param {() => Promise<{ ok: boolean }>} main
- * @param {NodeJS.Module} module the benchmark's `module`
+ * @param {unknown} module the benchmark's `module` (running the file directly is `require.main === module`)
  */
 function childProcessBenchmark(name, file, budgetSeconds, main, module) {
 	if (require.main === module) {

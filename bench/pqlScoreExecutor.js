@@ -8,7 +8,7 @@ const NODE_FILE = path.join(__dirname, '..', 'dist/nodes/PqlScore/PqlScore.node.
 const BASE_URL = 'http://localhost:5678';
 
 /**
- * @param {Record<string, unknown>} parameters the node's parameters
+ * @param {import('n8n-workflow').INodeParameters} parameters the node's parameters
  * @param {number} [typeVersion] the node's version; default: the one a node dropped into a workflow gets
  * @returns {(items: Array<{ json: object }>) => Promise<Array<Array<{ json: any }>>>} runs one execution; the node's outputs
  */

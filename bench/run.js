@@ -44,11 +44,16 @@ function pruneOldRuns() {
  * @param {N8nServer} server
  */
 async function deactivateAll(server) {
-	const res = await server.api.get('/workflows', { params: { active: true, limit: 250 } });
-	if (res.status !== 200) throw new Error(`listing the active workflows failed: ${res.status} ${JSON.stringify(res.data)}`);
-	for (const { id } of /** @type {Array<{ id: string }>} */ (res.data.data)) {
-		const off = await server.api.post(`/workflows/${id}/deactivate`, {});
-		if (off.status !== 200) throw new Error(`deactivating workflow ${id} failed: ${off.status} ${JSON.stringify(off.data)}`);
+	// A page at a time until none is left active: each pass shrinks the list, so no cursor is needed.
+	for (;;) {
+		const res = await server.api.get('/workflows', { params: { active: true, limit: 250 } });
+		if (res.status !== 200) throw new Error(`listing the active workflows failed: ${res.status} ${JSON.stringify(res.data)}`);
+		const active = /** @type {Array<{ id: string }>} */ (res.data.data);
+		if (active.length === 0) return;
+		for (const { id } of active) {
+			const off = await server.api.post(`/workflows/${id}/deactivate`, {});
+			if (off.status !== 200) throw new Error(`deactivating workflow ${id} failed: ${off.status} ${JSON.stringify(off.data)}`);
+		}
 	}
 }
 

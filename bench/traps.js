@@ -16,7 +16,7 @@ const { childProcessBenchmark, log } = require('./lib');
 function templateParameters(name) {
 	const node = template.nodes.find((candidate) => candidate.name === name);
 	if (!node) throw new Error(`workflows/posthog-to-hubspot.json has no node "${name}"`);
-	return /** @type {Record<string, unknown>} */ (node.parameters);
+	return /** @type {import('n8n-workflow').INodeParameters} */ (node.parameters);
 }
 
 /** @param {Array<Array<{ json: any }>>} outputs */
