@@ -14,6 +14,8 @@ import { PqlHubSpotPrivateAppApi } from '../../credentials/PqlHubSpotPrivateAppA
 import { PqlSlackBotApi } from '../../credentials/PqlSlackBotApi.credentials';
 import { startHubSpotMock } from '../support/hubspot-mock';
 import { blockProblems, startSlackMock, type SlackMock } from '../support/slack-mock';
+import { historyRows } from '../../core/scoring/history';
+import { canonicalEvent } from './fixtures/canonical-event';
 import { HISTORY_COLUMNS, HISTORY_TABLE } from './fixtures/history-data-table';
 import { InMemoryDataTables, createNodeTypes, runWebhook, type WorkflowJson, type WorkflowRunResult } from './harness';
 
@@ -257,6 +259,30 @@ describe('PostHog → HubSpot template', () => {
 });
 
 describe('PostHog → HubSpot template: every PQL gets its deal, note and alert once, whatever fails (issue 13)', () => {
+	test.each([
+		['a lone account (Get Account History)', ['acme']],
+		['a group of accounts (Get History)', ['acme', 'globex']],
+	])('a history read n8n pages while another execution writes to the table is read again, not lost: %s', async (_, accounts) => {
+		const tables = freshTables();
+		// 1,200 events of acme saved by executions still running (queue mode): more rows than the one
+		// page of 1,000 n8n's Data Table Get reads at once, so it reads a second page and checks the count.
+		const acmeEvent = () => ({ index: 0, event: canonicalEvent('page_viewed', { userId: 'acme-u0', email: 'acme-u0@acme.io' }), json: {}, previous: [] });
+		const pending = Array.from({ length: 1_200 }, (_, index) => ({ ...acmeEvent(), index }));
+		await tables.seed(HISTORY_TABLE, historyRows(pending, 'skip').rows.map(({ row }) => ({ ...row })));
+		let writes = 0;
+		tables.beforeRead = async ({ skip }) => {
+			// Between the first page and the second, another execution saves one more event of acme.
+			if (skip === 0 || writes > 0) return;
+			writes += 1;
+			await tables.seed(HISTORY_TABLE, historyRows([acmeEvent()], 'skip').rows.map(({ row }) => ({ ...row })));
+		};
+		const run = await deliver(tables, accounts.flatMap((account) => textbook(account)));
+		expect(writes).toBe(1);
+		expect(run.failed).toEqual([]);
+		expect(run.scores.map(({ entity }) => entity.id).sort()).toEqual(accounts);
+		expect(outcome()).toEqual({ deals: accounts.length, notes: accounts.length, alerts: accounts.length });
+	});
+
 	test('one bad account fails alone: its item lands in "Failed Items" with the reason, the others get their deal and alert; its next event finishes it', async () => {
 		const tables = freshTables();
 		// HubSpot refuses the first deal of the batch (e.g. a validation rule): that is bad's.

@@ -41,6 +41,12 @@ interface TableState {
 
 type Condition = DataTableFilter['filters'][number];
 
+/** A page of rows about to be read: the table's name and the rows skipped before it. */
+export interface TableRead {
+	table: string;
+	skip: number;
+}
+
 const toComparable = (value: DataTableColumnJsType): string | number | boolean | null =>
 	value instanceof Date ? value.getTime() : value;
 
@@ -90,6 +96,7 @@ class InMemoryDataTableService implements IDataTableProjectService {
 		private readonly state: TableState,
 		private readonly drop: () => void,
 		private readonly clock: () => Date,
+		private readonly beforeRead: (read: TableRead) => Promise<void>,
 	) {}
 
 	async updateDataTable(options: UpdateDataTableOptions): Promise<boolean> {
@@ -146,6 +153,7 @@ class InMemoryDataTableService implements IDataTableProjectService {
 	async getManyRowsAndCount(
 		dto: Partial<ListDataTableRowsOptions>,
 	): Promise<{ count: number; data: DataTableRowReturn[] }> {
+		await this.beforeRead({ table: this.state.table.name, skip: dto.skip ?? 0 });
 		let rows = this.state.rows.filter((row) => matchesFilter(row, dto.filter));
 		if (dto.sortBy !== undefined) {
 			const [column, direction] = dto.sortBy;
@@ -291,6 +299,11 @@ export class InMemoryDataTables implements DataTableProxyProvider {
 	private nextTableId = 1;
 	/** The clock rows are stamped with; `runWorkflow({ now })` moves it. */
 	clock: () => Date = () => new Date();
+	/**
+	 * Runs before each page of rows is read: what other executions write meanwhile (queue mode),
+	 * for a test to play.
+	 */
+	beforeRead: (read: TableRead) => Promise<void> | void = () => undefined;
 
 	createTable(name: string, columns: CreateDataTableOptions['columns']): DataTable {
 		if ([...this.tables.values()].some((state) => state.table.name.toLowerCase() === name.toLowerCase())) {
@@ -355,7 +368,7 @@ export class InMemoryDataTables implements DataTableProxyProvider {
 	}
 
 	private service(state: TableState): InMemoryDataTableService {
-		return new InMemoryDataTableService(state, () => this.tables.delete(state.table.id), () => this.clock());
+		return new InMemoryDataTableService(state, () => this.tables.delete(state.table.id), () => this.clock(), async (read) => this.beforeRead(read));
 	}
 
 	private stateOf(nameOrId: string): TableState {
