@@ -259,28 +259,64 @@ describe('PostHog → HubSpot template', () => {
 });
 
 describe('PostHog → HubSpot template: every PQL gets its deal, note and alert once, whatever fails (issue 13)', () => {
+	/** Acme's events as other executions, still running, have saved them ("Save Events"). */
+	const savedElsewhere = (tables: InMemoryDataTables, count: number) => {
+		const events = Array.from({ length: count }, (_, index) => ({
+			index,
+			event: canonicalEvent('page_viewed', { userId: 'acme-u0', email: 'acme-u0@acme.io' }),
+			json: {},
+			previous: [],
+		}));
+		return tables.seed(HISTORY_TABLE, historyRows(events, 'skip').rows.map(({ row }) => ({ ...row })));
+	};
+
 	test.each([
 		['a lone account (Get Account History)', ['acme']],
 		['a group of accounts (Get History)', ['acme', 'globex']],
 	])('a history read n8n pages while another execution writes to the table is read again, not lost: %s', async (_, accounts) => {
 		const tables = freshTables();
-		// 1,200 events of acme saved by executions still running (queue mode): more rows than the one
-		// page of 1,000 n8n's Data Table Get reads at once, so it reads a second page and checks the count.
-		const acmeEvent = () => ({ index: 0, event: canonicalEvent('page_viewed', { userId: 'acme-u0', email: 'acme-u0@acme.io' }), json: {}, previous: [] });
-		const pending = Array.from({ length: 1_200 }, (_, index) => ({ ...acmeEvent(), index }));
-		await tables.seed(HISTORY_TABLE, historyRows(pending, 'skip').rows.map(({ row }) => ({ ...row })));
+		// More rows than the one page of 1,000 n8n's Data Table Get reads at once, so it reads a
+		// second page and checks the count.
+		await savedElsewhere(tables, 1_200);
 		let writes = 0;
 		tables.beforeRead = async ({ skip }) => {
 			// Between the first page and the second, another execution saves one more event of acme.
 			if (skip === 0 || writes > 0) return;
 			writes += 1;
-			await tables.seed(HISTORY_TABLE, historyRows([acmeEvent()], 'skip').rows.map(({ row }) => ({ ...row })));
+			await savedElsewhere(tables, 1);
 		};
 		const run = await deliver(tables, accounts.flatMap((account) => textbook(account)));
 		expect(writes).toBe(1);
 		expect(run.failed).toEqual([]);
 		expect(run.scores.map(({ entity }) => entity.id).sort()).toEqual(accounts);
 		expect(outcome()).toEqual({ deals: accounts.length, notes: accounts.length, alerts: accounts.length });
+	});
+
+	test('a history read that fails on every try stops the execution with the events saved; the next delivery scores them: one deal, one note, one alert', async () => {
+		const tables = freshTables();
+		await savedElsewhere(tables, 1_200);
+		// Every second page finds one more row than the first: every try of the read fails.
+		tables.beforeRead = async ({ skip }) => (skip === 0 ? undefined : savedElsewhere(tables, 1));
+		const failed = await runWebhook(shipped, {
+			nodeTypes,
+			credentials: credentials(),
+			dataTables: tables,
+			request: {
+				path: 'batch',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRET}` },
+				body: { api_key: PROJECT_KEY, batch: textbook('acme') },
+			},
+		});
+		expect(failed.workflow?.status).toBe('error');
+		expect(failed.workflow?.error?.message).toMatch(/result count changed during pagination/);
+		expect(rows(tables, 'event').filter((row) => row.accountId === 'acme').length).toBeGreaterThan(1_200 + 13);
+		expect(outcome()).toEqual({ deals: 0, notes: 0, alerts: 0 });
+
+		tables.beforeRead = () => undefined;
+		const next = await deliver(tables, [capture('page_viewed', 'acme-u0', 'acme', 0.5)]);
+		expect(next.failed).toEqual([]);
+		expect(next.scores[0]).toMatchObject({ entity: { id: 'acme' }, qualified: true, newlyQualified: true });
+		expect(outcome()).toEqual({ deals: 1, notes: 1, alerts: 1 });
 	});
 
 	test('one bad account fails alone: its item lands in "Failed Items" with the reason, the others get their deal and alert; its next event finishes it', async () => {
